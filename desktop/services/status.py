@@ -1,0 +1,130 @@
+"""A member's status at a date (tình trạng đảng viên), derived from the event history.
+
+DOMAIN.md §2: exactly one status at any date. Standing (dự bị / chính thức) and the
+situation (exempted, away, transferred, deceased, removed) are computed together from
+the events up to that date, in date order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Protocol
+
+from desktop.models.enums import EventKind
+
+
+class MemberStatus(StrEnum):
+    PROBATIONARY = "du_bi"
+    OFFICIAL = "chinh_thuc"
+    EXEMPTED = "mien"
+    TEMPORARY_HERE = "tam_thoi_den"
+    TEMPORARY_AWAY = "tam_thoi_di"
+    TRANSFERRED_OUT = "chuyen_di"
+    DECEASED = "tu_tran"
+    REMOVED = "xoa_ten"
+    UNKNOWN = "chua_ro"
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self]
+
+    @property
+    def on_roll(self) -> bool:
+        """Still counted in the cell's roster (danh sách đảng viên của chi bộ)."""
+        return self in ON_ROLL
+
+
+STATUS_LABELS = {
+    MemberStatus.PROBATIONARY: "Dự bị",
+    MemberStatus.OFFICIAL: "Chính thức",
+    MemberStatus.EXEMPTED: "Miễn sinh hoạt",
+    MemberStatus.TEMPORARY_HERE: "Sinh hoạt tạm thời",
+    MemberStatus.TEMPORARY_AWAY: "Sinh hoạt tạm thời nơi khác",
+    MemberStatus.TRANSFERRED_OUT: "Đã chuyển đi",
+    MemberStatus.DECEASED: "Từ trần",
+    MemberStatus.REMOVED: "Xóa tên / khai trừ",
+    MemberStatus.UNKNOWN: "Chưa rõ (thiếu ngày vào Đảng)",
+}
+
+ON_ROLL = frozenset(
+    {
+        MemberStatus.PROBATIONARY,
+        MemberStatus.OFFICIAL,
+        MemberStatus.EXEMPTED,
+        MemberStatus.TEMPORARY_AWAY,
+        MemberStatus.UNKNOWN,
+    }
+)
+
+
+class EventLike(Protocol):
+    kind: str
+    happened_on: date
+    detail: str
+    temporary: bool
+    until: date | None
+
+
+@dataclass(frozen=True)
+class StatusInfo:
+    status: MemberStatus
+    is_official: bool
+    admitted_on: date | None
+    official_on: date | None
+
+
+def derive_status(events: Iterable[EventLike], on: date) -> StatusInfo:
+    """The status on ``on``; events after that date are ignored."""
+    admitted_on = official_on = None
+    situation: MemberStatus | None = None
+    exemption_until: date | None = None
+    for event in sorted(events, key=lambda e: e.happened_on):
+        if event.happened_on > on:
+            break
+        kind = event.kind
+        if kind == EventKind.ADMITTED:
+            admitted_on = event.happened_on
+        elif kind == EventKind.OFFICIAL:
+            official_on = event.happened_on
+        elif kind == EventKind.TRANSFER_IN:
+            situation = MemberStatus.TEMPORARY_HERE if event.temporary else None
+        elif kind == EventKind.TRANSFER_OUT:
+            situation = (
+                MemberStatus.TEMPORARY_AWAY if event.temporary else MemberStatus.TRANSFERRED_OUT
+            )
+        elif kind == EventKind.RETURNED:
+            situation = None
+        elif kind == EventKind.EXEMPTED:
+            situation, exemption_until = MemberStatus.EXEMPTED, event.until
+        elif kind == EventKind.EXEMPTION_ENDED and situation == MemberStatus.EXEMPTED:
+            situation = None
+        elif kind == EventKind.DISCIPLINE and event.detail.strip().lower() == "khai trừ":
+            situation = MemberStatus.REMOVED
+        elif kind == EventKind.DECEASED:
+            situation = MemberStatus.DECEASED
+        elif kind == EventKind.REMOVED:
+            situation = MemberStatus.REMOVED
+    if situation == MemberStatus.EXEMPTED and exemption_until and exemption_until < on:
+        situation = None
+    is_official = official_on is not None
+    if situation is None:
+        if is_official:
+            situation = MemberStatus.OFFICIAL
+        elif admitted_on is not None:
+            situation = MemberStatus.PROBATIONARY
+        else:
+            situation = MemberStatus.UNKNOWN
+    return StatusInfo(situation, is_official, admitted_on, official_on)
+
+
+def party_age(admitted_on: date | None, on: date) -> int | None:
+    """Tuổi đảng in whole years, counted from the admission decision."""
+    if admitted_on is None:
+        return None
+    years = on.year - admitted_on.year
+    if (on.month, on.day) < (admitted_on.month, admitted_on.day):
+        years -= 1
+    return max(0, years)

@@ -1,0 +1,1 @@
+"""Storage: the SQLite file, its sessions, migrations, backups and the single-instance lock."""

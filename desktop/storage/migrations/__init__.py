@@ -1,0 +1,1 @@
+"""Alembic migrations of the Sổ Chi bộ database, shipped inside the package."""
