@@ -65,9 +65,7 @@ class MemberEvent(Base):
     __tablename__ = "member_event"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    member_id: Mapped[int] = mapped_column(
-        ForeignKey("member.id", ondelete="CASCADE"), index=True
-    )
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
     happened_on: Mapped[date] = mapped_column(Date)
     decision_number: Mapped[str] = mapped_column(String(50), default="")

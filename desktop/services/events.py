@@ -86,7 +86,9 @@ def validate_event(data: EventData, today: date | None = None) -> list[FieldErro
         errors.append(FieldError("until", "Ngày kết thúc phải sau ngày bắt đầu."))
     if kind == EventKind.DISCIPLINE and data.detail not in DISCIPLINE_FORMS:
         errors.append(
-            FieldError("detail", "Chọn hình thức kỷ luật: " + ", ".join(DISCIPLINE_FORMS).lower() + ".")
+            FieldError(
+                "detail", "Chọn hình thức kỷ luật: " + ", ".join(DISCIPLINE_FORMS).lower() + "."
+            )
         )
     if kind == EventKind.BADGE and data.badge_years not in BADGE_YEARS:
         errors.append(FieldError("badge_years", "Huy hiệu Đảng phải là mốc 30, 40, 45, … 90 năm."))

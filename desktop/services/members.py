@@ -54,7 +54,9 @@ class MemberData:
     official_on: date | None = None
 
 
-PLAIN_FIELDS = tuple(f.name for f in fields(MemberData) if f.name not in ("admitted_on", "official_on"))
+PLAIN_FIELDS = tuple(
+    f.name for f in fields(MemberData) if f.name not in ("admitted_on", "official_on")
+)
 
 
 @dataclass(frozen=True)
@@ -152,9 +154,7 @@ def list_members(
     """
     on = on or date.today()
     with db.session() as session:
-        members = session.execute(
-            select(*_ROW_COLUMNS).where(Member.deleted_at.is_(None))
-        ).all()
+        members = session.execute(select(*_ROW_COLUMNS).where(Member.deleted_at.is_(None))).all()
         events_by_member: dict[int, list] = {}
         for event in session.execute(
             select(*_STATUS_EVENT_COLUMNS)
@@ -237,7 +237,9 @@ def create_member(db: Database, data: MemberData, today: date | None = None) -> 
         return member.id
 
 
-def update_member(db: Database, member_id: int, data: MemberData, today: date | None = None) -> None:
+def update_member(
+    db: Database, member_id: int, data: MemberData, today: date | None = None
+) -> None:
     data = normalize(data)
     _raise_if_invalid(data, today)
     with db.session() as session:
@@ -265,12 +267,18 @@ def restore_member(db: Database, member_id: int) -> None:
             )
         ):
             raise ValidationError(
-                [FieldError("card_number", f"Đã có đảng viên khác mang số thẻ {member.card_number}.")]
+                [
+                    FieldError(
+                        "card_number", f"Đã có đảng viên khác mang số thẻ {member.card_number}."
+                    )
+                ]
             )
         member.deleted_at = None
 
 
-def find_duplicate(session: Session, data: MemberData, exclude_id: int | None = None) -> Member | None:
+def find_duplicate(
+    session: Session, data: MemberData, exclude_id: int | None = None
+) -> Member | None:
     """The live member this data describes: same card number, else same name and birth date."""
     query = select(Member).where(Member.deleted_at.is_(None))
     if exclude_id is not None:
@@ -293,10 +301,19 @@ def _check_unique(session: Session, data: MemberData, member_id: int | None) -> 
         return
     if data.card_number and other.card_number == data.card_number:
         raise ValidationError(
-            [FieldError("card_number", f"Số thẻ {data.card_number} đã thuộc về đồng chí {other.full_name}.")]
+            [
+                FieldError(
+                    "card_number",
+                    f"Số thẻ {data.card_number} đã thuộc về đồng chí {other.full_name}.",
+                )
+            ]
         )
     raise ValidationError(
-        [FieldError("full_name", f"Đã có đồng chí {other.full_name} cùng ngày sinh trong danh sách.")]
+        [
+            FieldError(
+                "full_name", f"Đã có đồng chí {other.full_name} cùng ngày sinh trong danh sách."
+            )
+        ]
     )
 
 

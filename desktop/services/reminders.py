@@ -91,14 +91,14 @@ def _badge_reminder(member, admitted_on, today) -> Reminder | None:
     years = today.year - admitted_on.year
     if years not in BADGE_YEARS:
         return None
-    received = {
-        e.badge_years for e in member.events if e.kind == EventKind.BADGE and e.badge_years
-    }
+    received = {e.badge_years for e in member.events if e.kind == EventKind.BADGE and e.badge_years}
     if years in received:
         return None
-    due = date(today.year, admitted_on.month, admitted_on.day) if not (
-        admitted_on.month == 2 and admitted_on.day == 29
-    ) else date(today.year, 2, 28)
+    due = (
+        date(today.year, admitted_on.month, admitted_on.day)
+        if not (admitted_on.month == 2 and admitted_on.day == 29)
+        else date(today.year, 2, 28)
+    )
     message = (
         f"Đủ {years} năm tuổi Đảng trong năm {today.year} (vào Đảng {short_date(admitted_on)}): "
         f"đề nghị tặng Huy hiệu {years} năm tuổi Đảng."

@@ -98,7 +98,8 @@ def verify_backup_file(path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise BackupError(f"Tệp {Path(path).name} không phải là bản sao lưu Sổ Chi bộ ({exc}).")
+        name = Path(path).name
+        raise BackupError(f"Tệp {name} không phải là bản sao lưu Sổ Chi bộ ({exc}).") from None
     if result != "ok":
         raise BackupError(f"Tệp {Path(path).name} bị hỏng: {result}")
     if "member" not in tables or "alembic_version" not in tables:

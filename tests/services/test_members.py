@@ -53,7 +53,13 @@ def test_form_rules_name_the_wrong_field_in_vietnamese():
         ),
         TODAY,
     )
-    assert fields_of(errors) == {"full_name", "card_number", "citizen_id", "official_on", "birth_date"}
+    assert fields_of(errors) == {
+        "full_name",
+        "card_number",
+        "citizen_id",
+        "official_on",
+        "birth_date",
+    }
     messages = " ".join(e.message for e in errors)
     assert "12 chữ số" in messages and "sau ngày vào Đảng" in messages
 
@@ -120,7 +126,9 @@ def test_search_key_ignores_accents_and_case(db):
 
 def test_event_history_changes_status_and_delete_hands_back_data(db):
     member_id = create_member(db, member(), TODAY)
-    event_id = add_event(db, member_id, EventData(EventKind.EXEMPTED.value, date(2026, 1, 5)), TODAY)
+    event_id = add_event(
+        db, member_id, EventData(EventKind.EXEMPTED.value, date(2026, 1, 5)), TODAY
+    )
     assert list_members(db, TODAY)[0].status == MemberStatus.EXEMPTED
     undo = delete_event(db, event_id)
     assert list_members(db, TODAY)[0].status == MemberStatus.OFFICIAL
@@ -152,11 +160,15 @@ def test_probation_reminder_in_months_eleven_and_twelve(db):
 
 
 def test_badge_reminder_for_the_milestone_year_until_awarded(db):
-    member_id = create_member(db, member(admitted_on=date(1996, 9, 2), official_on=date(1997, 9, 2)), TODAY)
+    member_id = create_member(
+        db, member(admitted_on=date(1996, 9, 2), official_on=date(1997, 9, 2)), TODAY
+    )
     due = reminders(db, TODAY)
     assert [(r.kind, r.due_on) for r in due] == [("badge", date(2026, 9, 2))]
     assert "Huy hiệu 30 năm tuổi Đảng" in due[0].message
-    add_event(db, member_id, EventData(EventKind.BADGE.value, date(2026, 9, 2), badge_years=30), TODAY)
+    add_event(
+        db, member_id, EventData(EventKind.BADGE.value, date(2026, 9, 2), badge_years=30), TODAY
+    )
     assert reminders(db, TODAY) == []
 
 
