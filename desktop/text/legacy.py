@@ -213,7 +213,8 @@ def _score(words: list[str], encoding: str) -> int:
         valid_as_is = is_syllable(word)
         if decoded == word:
             # Nothing to decode: a Vietnamese word says nothing, a foreign one is noise.
-            unknown += not valid_as_is
+            if not valid_as_is:
+                unknown += 1
             continue
         valid_decoded = is_syllable(decoded)
         if valid_decoded and not valid_as_is:
@@ -267,17 +268,27 @@ def _restore_case(source_words: list[str], converted_words: list[str]) -> list[s
 _SPACE_SPLIT = re.compile(r"(\s+)")
 
 
-def to_unicode(s: str | None, fix_case: bool = True) -> str:
+def to_unicode(s: str | None, fix_case: bool = True, encoding: str | None = None) -> str:
     """Convert `s` from TCVN3 or VNI to NFC Unicode if it is detected as such.
 
     Text that is not detected as legacy is returned unchanged (in NFC). With
     `fix_case`, an all-caps source ("NGUYÔN V¡N TH¾NG") gives an all-caps result
     ("NGUYỄN VĂN THẮNG") although TCVN3 has no capitals with tones; single all-caps
     words inside mixed text are restored the same way.
+
+    An importer that has detected the encoding of a whole column (by calling
+    `detect_legacy` on its cells joined together) passes it as `encoding`, so that
+    short cells too ambiguous to decide on their own ("Tó") are converted as well;
+    text with characters beyond Windows-1252 is still left alone.
     """
     if not s:
         return ""
-    encoding = detect_legacy(s)
+    if encoding is None:
+        encoding = detect_legacy(s)
+    elif encoding not in _DECODERS:
+        raise ValueError(f"unknown legacy encoding: {encoding!r}")
+    elif not _could_be_legacy(s):
+        encoding = None
     if encoding is None:
         return unicodedata.normalize("NFC", s)
     decode = _DECODERS[encoding]

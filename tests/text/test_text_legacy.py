@@ -324,3 +324,29 @@ def test_conversion_output_is_nfc():
 def test_empty_and_none_give_empty_text():
     assert to_unicode("") == ""
     assert to_unicode(None) == ""
+
+
+def test_a_cell_too_short_to_decide_is_left_alone_on_its_own():
+    # "Tó" is also a possible Unicode word; alone, it cannot be told apart.
+    assert detect_legacy("Tó") is None
+    assert to_unicode("Tó") == "Tó"
+
+
+def test_an_encoding_detected_for_a_whole_column_converts_ambiguous_cells():
+    column = ["NguyÔn V¨n Tó", "Tó", "TrÇn ThÞ Hµ"]
+    encoding = detect_legacy("\n".join(column))
+    assert encoding == "tcvn3"
+    assert [to_unicode(cell, encoding=encoding) for cell in column] == [
+        "Nguyễn Văn Tú",
+        "Tú",
+        "Trần Thị Hà",
+    ]
+
+
+def test_a_forced_encoding_still_leaves_real_unicode_alone():
+    assert to_unicode("Nguyễn Văn Tú", encoding="tcvn3") == "Nguyễn Văn Tú"
+
+
+def test_an_unknown_encoding_is_a_programming_error():
+    with pytest.raises(ValueError):
+        to_unicode("abc", encoding="viscii")
