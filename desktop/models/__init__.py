@@ -3,11 +3,34 @@
 from desktop.models.base import Base
 from desktop.models.cell import Cell
 from desktop.models.enums import EventKind, Gender, PartyPost, ReviewGroup
+from desktop.models.meeting import (
+    AgendaItem,
+    Attendance,
+    Guest,
+    Meeting,
+    MeetingTask,
+    MinutesCorrection,
+    Remark,
+)
 from desktop.models.member import Member, MemberEvent
+from desktop.models.setting import CellSetting
+from desktop.models.topic import StudyRecord, Topic, TopicDocument, TopicSection
 
 __all__ = [
+    "AgendaItem",
+    "Attendance",
     "Base",
     "Cell",
+    "CellSetting",
+    "Guest",
+    "Meeting",
+    "MeetingTask",
+    "MinutesCorrection",
+    "Remark",
+    "StudyRecord",
+    "Topic",
+    "TopicDocument",
+    "TopicSection",
     "EventKind",
     "Gender",
     "Member",

@@ -55,8 +55,10 @@ def test_existing_database_is_backed_up_before_migrating(tmp_path):
     db_file = tmp_path / "sochibo.sqlite3"
     with sqlite3.connect(db_file) as conn:
         # An older schema: everything the migrations made is gone, only old data remains.
-        for table in ("member_event", "member", "cell"):
-            conn.execute(f"DROP TABLE {table}")
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        for table in tables:
+            if table != "alembic_version":
+                conn.execute(f"DROP TABLE {table}")
         conn.execute("DELETE FROM alembic_version")
         conn.execute("CREATE TABLE old_notes (body TEXT)")
         conn.execute("INSERT INTO old_notes VALUES ('sổ cũ')")
