@@ -1,0 +1,235 @@
+"""The command line (``sochibo``): the same services as the GUI, printing Vietnamese reports.
+
+Heavy modules (Qt, ReportLab, openpyxl) are imported inside the command that needs
+them, so ``sochibo check`` starts fast and the GUI does not pay for printing up front.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+from desktop import __version__
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class VietnameseArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own messages are English
+        self.print_usage(sys.stderr)
+        self.exit(
+            EXIT_USAGE, f"Lỗi cú pháp lệnh: {message}\nGõ 'sochibo --help' để xem hướng dẫn.\n"
+        )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = VietnameseArgumentParser(
+        prog="sochibo",
+        description="Sổ Chi bộ — sổ tay điện tử của bí thư chi bộ. Không có lệnh con: mở ứng dụng.",
+        add_help=False,
+    )
+    parser.add_argument("-h", "--help", action="help", help="hiện hướng dẫn này")
+    parser.add_argument("--version", action="version", version=f"Sổ Chi bộ {__version__}")
+    parser.add_argument(
+        "--data",
+        metavar="THƯ_MỤC",
+        type=Path,
+        help="thư mục dữ liệu (mặc định: thư mục của người dùng)",
+    )
+    sub = parser.add_subparsers(
+        dest="command", metavar="LỆNH", parser_class=VietnameseArgumentParser
+    )
+
+    sub.add_parser(
+        "demo", help="nạp chi bộ mẫu (dữ liệu giả định) vào thư mục dữ liệu trống", add_help=False
+    )
+
+    members = sub.add_parser("members", help="nhập / xuất danh sách đảng viên", add_help=False)
+    members_sub = members.add_subparsers(
+        dest="action", metavar="VIỆC", required=True, parser_class=VietnameseArgumentParser
+    )
+    imp = members_sub.add_parser(
+        "import", help="nhập danh sách từ tệp .xlsx hoặc .csv", add_help=False
+    )
+    imp.add_argument("file", type=Path, metavar="TỆP")
+    exp = members_sub.add_parser(
+        "export", help="xuất danh sách ra tệp .xlsx hoặc .csv", add_help=False
+    )
+    exp.add_argument("file", type=Path, metavar="TỆP")
+
+    printing = sub.add_parser("print", help="in tài liệu ra tệp PDF", add_help=False)
+    printing_sub = printing.add_subparsers(
+        dest="document", metavar="TÀI_LIỆU", required=True, parser_class=VietnameseArgumentParser
+    )
+    roster = printing_sub.add_parser("roster", help="danh sách đảng viên", add_help=False)
+    roster.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP.pdf")
+    roster.add_argument("--date", metavar="dd/mm/yyyy", help="tính đến ngày (mặc định: hôm nay)")
+
+    backup = sub.add_parser(
+        "backup", help="sao lưu dữ liệu ra một tệp (đã kiểm tra)", add_help=False
+    )
+    backup.add_argument("--to", type=Path, required=True, metavar="THƯ_MỤC")
+    restore = sub.add_parser("restore", help="khôi phục dữ liệu từ một tệp sao lưu", add_help=False)
+    restore.add_argument("file", type=Path, metavar="TỆP")
+    sub.add_parser("check", help="kiểm tra tính toàn vẹn của dữ liệu", add_help=False)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    _utf8_console()
+    args = build_parser().parse_args(argv)
+    from desktop.config import default_data_dir
+
+    data_dir: Path = args.data or default_data_dir()
+    if args.command is None:
+        from desktop.app import run_gui
+
+        return run_gui(data_dir)
+
+    from desktop.services.errors import DomainError
+    from desktop.storage.backup import BackupError
+    from desktop.storage.lock import DataFolderInUse
+    from desktop.storage.schema import NewerDatabaseError
+
+    handlers = {
+        "demo": _demo,
+        "members": _members,
+        "print": _print,
+        "backup": _backup,
+        "restore": _restore,
+        "check": _check,
+    }
+    try:
+        return handlers[args.command](args, data_dir)
+    except (DomainError, DataFolderInUse, NewerDatabaseError, BackupError) as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _utf8_console() -> None:
+    # Windows consoles default to a legacy code page that cannot show Vietnamese.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure:
+            reconfigure(encoding="utf-8", errors="replace")
+
+
+def _open(data_dir: Path):
+    from desktop.services.workspace import Workspace
+
+    return Workspace(data_dir)
+
+
+def _demo(args, data_dir: Path) -> int:
+    from desktop.services.demo import load_demo
+    from desktop.services.members import list_members
+
+    with _open(data_dir) as ws:
+        load_demo(ws.db)
+        ws.settings.first_start_done = True
+        ws.save_settings()
+        count = len(list_members(ws.db))
+    print(f"Đã nạp chi bộ mẫu ({count} đảng viên, dữ liệu giả định) vào {data_dir}.")
+    return EXIT_OK
+
+
+def _members(args, data_dir: Path) -> int:
+    if args.action == "import":
+        return _import(args.file, data_dir)
+    from desktop.services.roster_export import export_members
+
+    with _open(data_dir) as ws:
+        count = export_members(ws.db, args.file)
+    print(f"Đã xuất {count} đảng viên ra {args.file}.")
+    return EXIT_OK
+
+
+def _import(file: Path, data_dir: Path) -> int:
+    from desktop.services.roster_import import apply_import, format_report, plan_import
+
+    with _open(data_dir) as ws:
+        plan = plan_import(ws.db, file)
+        report = apply_import(ws.db, plan)
+        if report.imported:
+            ws.backup("sau-nhap")
+    print(format_report(report))
+    return EXIT_OK if report.imported or report.duplicates else EXIT_FAILED
+
+
+def _print(args, data_dir: Path) -> int:
+    from desktop.printing.roster import write_roster_pdf
+
+    on = _parse_day(args.date) if args.date else None
+    with _open(data_dir) as ws:
+        path = write_roster_pdf(ws.db, args.output, on=on)
+    print(f"Đã in danh sách đảng viên ra {path}.")
+    return EXIT_OK
+
+
+def _parse_day(text: str) -> date:
+    from desktop.services.errors import DomainError
+    from desktop.text import parse_date
+
+    try:
+        parsed = parse_date(text)
+    except ValueError as exc:
+        raise DomainError(str(exc)) from None
+    day = parsed.to_date() if parsed else None
+    if day is None:
+        raise DomainError(f"Cần ngày đầy đủ dạng dd/mm/yyyy (đang có: {text}).")
+    return day
+
+
+def _backup(args, data_dir: Path) -> int:
+    from desktop.storage.backup import copy_database, verify_backup_file
+
+    with _open(data_dir) as ws:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = Path(args.to) / f"SoChiBo-saoluu-{stamp}.sqlite3"
+        try:
+            copy_database(ws.database_path, target)
+        except OSError as exc:
+            from desktop.services.errors import DomainError
+
+            raise DomainError(
+                f"Không ghi được bản sao lưu vào {args.to} ({exc.strerror or exc}). "
+                "Kiểm tra USB còn cắm, còn chỗ trống và không bị khóa ghi."
+            ) from None
+        verify_backup_file(target)
+    print(f"Đã sao lưu và kiểm tra: {target}")
+    return EXIT_OK
+
+
+def _restore(args, data_dir: Path) -> int:
+    from desktop.services.workspace import restore_backup
+
+    safety = restore_backup(data_dir, args.file)
+    if safety:
+        print(f"Dữ liệu cũ đã được sao lưu vào {safety}.")
+    print(f"Đã khôi phục dữ liệu từ {args.file}.")
+    with _open(data_dir):
+        pass  # migrates an older backup to the current schema right away
+    return EXIT_OK
+
+
+def _check(args, data_dir: Path) -> int:
+    from desktop.services.members import list_members
+    from desktop.storage.schema import current_revision
+
+    with _open(data_dir) as ws:
+        result = ws.db.integrity_check()
+        revision = current_revision(ws.db)
+        members = len(list_members(ws.db))
+    print(f"Thư mục dữ liệu: {data_dir}")
+    print(f"Phiên bản lược đồ: {revision}; số đảng viên: {members}")
+    if result == "ok":
+        print("Kiểm tra toàn vẹn: tốt.")
+        return EXIT_OK
+    print(f"Kiểm tra toàn vẹn: CÓ LỖI\n{result}")
+    return EXIT_FAILED
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
