@@ -204,7 +204,9 @@ def _score(words: list[str], encoding: str) -> int:
     decode = _DECODERS[encoding]
     votes = against = unknown = 0
     for word in words:
-        if word.isascii():
+        # A lone letter decodes to some valid one-letter syllable far too easily
+        # ("â" would become "õ"): it is no evidence either way.
+        if word.isascii() or len(word) < 2:
             continue
         if encoding == TCVN3 and any(ch in _NOT_IN_TCVN3 for ch in word):
             against += 1

@@ -350,3 +350,11 @@ def test_a_forced_encoding_still_leaves_real_unicode_alone():
 def test_an_unknown_encoding_is_a_programming_error():
     with pytest.raises(ValueError):
         to_unicode("abc", encoding="viscii")
+
+
+def test_lone_accented_letters_are_never_taken_for_legacy_text():
+    # Found by hypothesis: "â" alone decoded as TCVN3 "õ" and corrupted the cell.
+    from desktop.text import clean
+
+    assert clean("â0ê0ã") == "â0ê0ã"
+    assert clean("â") == "â"
