@@ -25,6 +25,7 @@ class MemberStatus(StrEnum):
     TRANSFERRED_OUT = "chuyen_di"
     DECEASED = "tu_tran"
     REMOVED = "xoa_ten"
+    NOT_YET = "chua_den"
     UNKNOWN = "chua_ro"
 
     @property
@@ -46,6 +47,7 @@ STATUS_LABELS = {
     MemberStatus.TRANSFERRED_OUT: "Đã chuyển đi",
     MemberStatus.DECEASED: "Từ trần",
     MemberStatus.REMOVED: "Xóa tên / khai trừ",
+    MemberStatus.NOT_YET: "Chưa sinh hoạt tại chi bộ",
     MemberStatus.UNKNOWN: "Chưa rõ (thiếu ngày vào Đảng)",
 }
 
@@ -78,10 +80,13 @@ class StatusInfo:
 
 def derive_status(events: Iterable[EventLike], on: date) -> StatusInfo:
     """The status on ``on``; events after that date are ignored."""
+    events = sorted(events, key=lambda e: e.happened_on)
+    if not _in_cell_by(events, on):
+        return StatusInfo(MemberStatus.NOT_YET, False, None, None)
     admitted_on = official_on = None
     situation: MemberStatus | None = None
     exemption_until: date | None = None
-    for event in sorted(events, key=lambda e: e.happened_on):
+    for event in events:
         if event.happened_on > on:
             break
         kind = event.kind
@@ -118,6 +123,28 @@ def derive_status(events: Iterable[EventLike], on: date) -> StatusInfo:
         else:
             situation = MemberStatus.UNKNOWN
     return StatusInfo(situation, is_official, admitted_on, official_on)
+
+
+def _in_cell_by(events: list[EventLike], on: date) -> bool:
+    """Whether the member belonged to this cell on ``on`` (events sorted by date).
+
+    Someone admitted later, or who came by transfer later, was not here yet, although a
+    transfer's admission years before elsewhere would make them look official. A
+    transfer out before the first transfer in means they were here before and came back.
+    """
+    if not events:
+        return True  # no history typed yet: keep them visible as "chưa rõ"
+    if events[0].happened_on > on:
+        return False
+    admitted = [e.happened_on for e in events if e.kind == EventKind.ADMITTED]
+    if admitted and admitted[0] > on:
+        return False
+    transfers_in = [e.happened_on for e in events if e.kind == EventKind.TRANSFER_IN]
+    if not transfers_in or transfers_in[0] <= on:
+        return True
+    return any(
+        e.kind == EventKind.TRANSFER_OUT and e.happened_on < transfers_in[0] for e in events
+    )
 
 
 def party_age(admitted_on: date | None, on: date) -> int | None:

@@ -27,7 +27,7 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.models import Attendance, EventKind, Meeting, Member, MemberEvent, StudyRecord, Topic
+from desktop.models import Attendance, Meeting, Member, MemberEvent, StudyRecord, Topic
 from desktop.services.errors import DomainError, FieldError, NotFound, ValidationError
 from desktop.services.status import MemberStatus, derive_status
 from desktop.services.topic_data import TopicInfo, last_year
@@ -263,25 +263,10 @@ def _way_for_meeting(records: Sequence[StudyRecord], meeting_id: int, held_on: d
 
 def _status_in_cell(events: Sequence, on: date) -> MemberStatus | None:
     """The member's status on ``on`` if they belonged to the cell then, else None."""
-    if not _joined_by(events, on):
-        return None
     status = derive_status(events, on).status
     if status == MemberStatus.TEMPORARY_HERE or status.on_roll:
         return status
     return None
-
-
-def _joined_by(events: Sequence, on: date) -> bool:
-    # A member who came by transfer after ``on`` was not in the cell then, although the
-    # admission (elsewhere, years before) makes the status look official. A transfer out
-    # before the first transfer in means they were here before and came back.
-    transfers_in = sorted(e.happened_on for e in events if e.kind == EventKind.TRANSFER_IN)
-    admitted = [e.happened_on for e in events if e.kind == EventKind.ADMITTED]
-    if admitted and min(admitted) > on:
-        return False
-    if not transfers_in or transfers_in[0] <= on:
-        return True
-    return any(e.kind == EventKind.TRANSFER_OUT and e.happened_on < transfers_in[0] for e in events)
 
 
 def _row(member, status: MemberStatus, record: StudyRecord | None, label: str = "") -> StudyStatus:

@@ -28,7 +28,8 @@ def status(events, on):
 
 def test_probationary_until_recognised_then_official():
     events = [OFFICIAL, ADMIT]  # order of entry must not matter
-    assert status(events, date(2020, 5, 18)) == MemberStatus.UNKNOWN
+    assert status(events, date(2020, 5, 18)) == MemberStatus.NOT_YET
+    assert status([], date(2020, 5, 18)) == MemberStatus.UNKNOWN
     assert status(events, date(2020, 12, 1)) == MemberStatus.PROBATIONARY
     info = derive_status(events, date(2022, 1, 1))
     assert info.status == MemberStatus.OFFICIAL and info.is_official
@@ -79,3 +80,19 @@ def test_party_age_counts_whole_years_from_admission():
     assert party_age(date(1995, 9, 2), date(2025, 9, 1)) == 29
     assert party_age(date(1995, 9, 2), date(2025, 9, 2)) == 30
     assert party_age(None, date(2025, 1, 1)) is None
+
+
+def test_member_not_yet_in_the_cell_at_an_earlier_date_is_off_the_roll():
+    later = [Ev(EventKind.ADMITTED, date(2025, 6, 1))]
+    assert status(later, date(2025, 1, 1)) == MemberStatus.NOT_YET
+    moved_in = [ADMIT, OFFICIAL, Ev(EventKind.TRANSFER_IN, date(2024, 8, 1))]
+    assert status(moved_in, date(2024, 1, 1)) == MemberStatus.NOT_YET
+    assert status(moved_in, date(2024, 9, 1)) == MemberStatus.OFFICIAL
+    came_back = [
+        ADMIT,
+        OFFICIAL,
+        Ev(EventKind.TRANSFER_OUT, date(2022, 1, 1)),
+        Ev(EventKind.TRANSFER_IN, date(2024, 8, 1)),
+    ]
+    assert status(came_back, date(2021, 6, 1)) == MemberStatus.OFFICIAL
+    assert not MemberStatus.NOT_YET.on_roll
