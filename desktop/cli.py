@@ -17,21 +17,56 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 class VietnameseArgumentParser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs["add_help"] = False  # argparse's own help text is English
+        super().__init__(*args, **kwargs)
+        self.add_argument("-h", "--help", action="help", help="hiện hướng dẫn này")
+
+    def format_usage(self) -> str:
+        return _vietnamese_headings(super().format_usage())
+
+    def format_help(self) -> str:
+        return _vietnamese_headings(super().format_help())
+
     def error(self, message: str) -> None:  # argparse's own messages are English
         self.print_usage(sys.stderr)
+        message = _vietnamese_headings(message)
         self.exit(
             EXIT_USAGE, f"Lỗi cú pháp lệnh: {message}\nGõ 'sochibo --help' để xem hướng dẫn.\n"
         )
+
+
+_HEADINGS = (
+    ("usage:", "Cách dùng:"),
+    ("positional arguments:", "Tham số:"),
+    ("options:", "Tùy chọn:"),
+    ("the following arguments are required:", "thiếu tham số bắt buộc:"),
+    ("invalid choice:", "lựa chọn không hợp lệ:"),
+    ("(choose from", "(chọn một trong"),
+    ("unrecognized arguments:", "không hiểu các tham số:"),
+    ("expected one argument", "cần một giá trị"),
+    ("invalid int value:", "không phải số nguyên:"),
+    ("argument ", "tham số "),
+)
+
+
+def _vietnamese_headings(text: str) -> str:
+    for english, vietnamese in _HEADINGS:
+        text = text.replace(english, vietnamese)
+    return text
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = VietnameseArgumentParser(
         prog="sochibo",
         description="Sổ Chi bộ — sổ tay điện tử của bí thư chi bộ. Không có lệnh con: mở ứng dụng.",
-        add_help=False,
     )
-    parser.add_argument("-h", "--help", action="help", help="hiện hướng dẫn này")
-    parser.add_argument("--version", action="version", version=f"Sổ Chi bộ {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"Sổ Chi bộ {__version__}",
+        help="hiện số phiên bản",
+    )
     parser.add_argument(
         "--data",
         metavar="THƯ_MỤC",
@@ -42,38 +77,44 @@ def build_parser() -> argparse.ArgumentParser:
         dest="command", metavar="LỆNH", parser_class=VietnameseArgumentParser
     )
 
-    sub.add_parser(
-        "demo", help="nạp chi bộ mẫu (dữ liệu giả định) vào thư mục dữ liệu trống", add_help=False
-    )
+    sub.add_parser("demo", help="nạp chi bộ mẫu (dữ liệu giả định) vào thư mục dữ liệu trống")
 
-    members = sub.add_parser("members", help="nhập / xuất danh sách đảng viên", add_help=False)
+    members = sub.add_parser("members", help="nhập / xuất danh sách đảng viên")
     members_sub = members.add_subparsers(
         dest="action", metavar="VIỆC", required=True, parser_class=VietnameseArgumentParser
     )
-    imp = members_sub.add_parser(
-        "import", help="nhập danh sách từ tệp .xlsx hoặc .csv", add_help=False
-    )
+    imp = members_sub.add_parser("import", help="nhập danh sách từ tệp .xlsx hoặc .csv")
     imp.add_argument("file", type=Path, metavar="TỆP")
-    exp = members_sub.add_parser(
-        "export", help="xuất danh sách ra tệp .xlsx hoặc .csv", add_help=False
-    )
+    exp = members_sub.add_parser("export", help="xuất danh sách ra tệp .xlsx hoặc .csv")
     exp.add_argument("file", type=Path, metavar="TỆP")
 
-    printing = sub.add_parser("print", help="in tài liệu ra tệp PDF", add_help=False)
+    printing = sub.add_parser("print", help="in tài liệu ra tệp PDF")
     printing_sub = printing.add_subparsers(
         dest="document", metavar="TÀI_LIỆU", required=True, parser_class=VietnameseArgumentParser
     )
-    roster = printing_sub.add_parser("roster", help="danh sách đảng viên", add_help=False)
+    roster = printing_sub.add_parser("roster", help="danh sách đảng viên")
     roster.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP.pdf")
     roster.add_argument("--date", metavar="dd/mm/yyyy", help="tính đến ngày (mặc định: hôm nay)")
 
-    backup = sub.add_parser(
-        "backup", help="sao lưu dữ liệu ra một tệp (đã kiểm tra)", add_help=False
+    agenda = printing_sub.add_parser("agenda", help="chương trình sinh hoạt chi bộ")
+    minutes = printing_sub.add_parser(
+        "minutes", help="biên bản sinh hoạt chi bộ (.pdf hoặc .docx theo đuôi tệp)"
     )
+    for meeting_parser in (agenda, minutes):
+        meeting_parser.add_argument("--month", required=True, metavar="YYYY-MM")
+        meeting_parser.add_argument(
+            "--kind", choices=("thuong-ky", "chuyen-de", "bat-thuong"), default="thuong-ky"
+        )
+        meeting_parser.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP")
+    book = printing_sub.add_parser("minutes-book", help="sổ biên bản sinh hoạt chi bộ của một năm")
+    book.add_argument("--year", type=int, required=True, metavar="YYYY")
+    book.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP.pdf")
+
+    backup = sub.add_parser("backup", help="sao lưu dữ liệu ra một tệp (đã kiểm tra)")
     backup.add_argument("--to", type=Path, required=True, metavar="THƯ_MỤC")
-    restore = sub.add_parser("restore", help="khôi phục dữ liệu từ một tệp sao lưu", add_help=False)
+    restore = sub.add_parser("restore", help="khôi phục dữ liệu từ một tệp sao lưu")
     restore.add_argument("file", type=Path, metavar="TỆP")
-    sub.add_parser("check", help="kiểm tra tính toàn vẹn của dữ liệu", add_help=False)
+    sub.add_parser("check", help="kiểm tra tính toàn vẹn của dữ liệu")
     return parser
 
 
@@ -159,13 +200,82 @@ def _import(file: Path, data_dir: Path) -> int:
 
 
 def _print(args, data_dir: Path) -> int:
+    printers = {
+        "roster": _print_roster,
+        "agenda": _print_agenda,
+        "minutes": _print_minutes,
+        "minutes-book": _print_minutes_book,
+    }
+    with _open(data_dir) as ws:
+        message = printers[args.document](args, ws.db)
+    print(message)
+    return EXIT_OK
+
+
+def _print_roster(args, db) -> str:
     from desktop.printing.roster import write_roster_pdf
 
     on = _parse_day(args.date) if args.date else None
-    with _open(data_dir) as ws:
-        path = write_roster_pdf(ws.db, args.output, on=on)
-    print(f"Đã in danh sách đảng viên ra {path}.")
-    return EXIT_OK
+    return f"Đã in danh sách đảng viên ra {write_roster_pdf(db, args.output, on=on)}."
+
+
+def _find_meeting(args, db) -> int:
+    from desktop.services.errors import DomainError
+    from desktop.services.meetings import find_meeting
+
+    try:
+        year, month = (int(part) for part in args.month.split("-"))
+        if not 1 <= month <= 12:
+            raise ValueError
+    except ValueError:
+        message = f"Tháng phải có dạng YYYY-MM, ví dụ 2026-03 (đang có: {args.month})."
+        raise DomainError(message) from None
+    return find_meeting(db, year, month, kind=args.kind.replace("-", "_"))
+
+
+def _print_agenda(args, db) -> str:
+    from desktop.printing.agenda import write_agenda_pdf
+    from desktop.services.meetings import agenda_document
+
+    _require_suffix(args.output, (".pdf",))
+    path = write_agenda_pdf(agenda_document(db, _find_meeting(args, db)), args.output)
+    return f"Đã in chương trình sinh hoạt ra {path}."
+
+
+def _print_minutes(args, db) -> str:
+    from desktop.services.meetings import minutes_document
+
+    suffix = _require_suffix(args.output, (".pdf", ".docx"))
+    document = minutes_document(db, _find_meeting(args, db))
+    if suffix == ".docx":
+        from desktop.printing.minutes_docx import write_minutes_docx
+
+        path = write_minutes_docx(document, args.output)
+    else:
+        from desktop.printing.minutes import write_minutes_pdf
+
+        path = write_minutes_pdf(document, args.output)
+    draft = " (bản dự thảo: biên bản chưa được thông qua)" if document.meta.draft else ""
+    return f"Đã in biên bản ra {path}{draft}."
+
+
+def _print_minutes_book(args, db) -> str:
+    from desktop.printing.minutes_book import write_minutes_book_pdf
+    from desktop.services.meetings import minutes_book
+
+    _require_suffix(args.output, (".pdf",))
+    book = minutes_book(db, args.year)
+    path = write_minutes_book_pdf(book, args.output)
+    return f"Đã in sổ biên bản năm {args.year} ({len(book.minutes)} biên bản) ra {path}."
+
+
+def _require_suffix(path: Path, allowed: tuple[str, ...]) -> str:
+    from desktop.services.errors import DomainError
+
+    suffix = Path(path).suffix.lower()
+    if suffix not in allowed:
+        raise DomainError(f"Tệp kết quả phải có đuôi {' hoặc '.join(allowed)} (đang có: {path}).")
+    return suffix
 
 
 def _parse_day(text: str) -> date:
