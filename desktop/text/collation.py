@@ -88,10 +88,11 @@ def word_sort_key(s: str | None) -> tuple[str, str]:
     >>> sorted(["ă", "b", "â", "a", "đ", "d"], key=word_sort_key)
     ['a', 'ă', 'â', 'b', 'd', 'đ']
     """
-    s = _normalized(s)
-    if not s:
-        return ("", "")
-    return ("".join(_word_keys(s)), s)
+    text = _normalized(s)
+    if not text:
+        # Blank texts differ only in their spaces; the raw text keeps the order total.
+        return ("", s or "")
+    return ("".join(_word_keys(text)), text)
 
 
 def split_name(full_name: str | None) -> tuple[str, str]:
