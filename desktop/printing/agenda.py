@@ -24,7 +24,7 @@ from desktop.printing.minutes_text import (
     name_or_blank,
     nfc,
     sentence,
-    study_detail,
+    study_detail_for,
     time_line,
     unplaced_study,
 )
@@ -88,7 +88,7 @@ def agenda_blocks(doc: AgendaDocument) -> list[Block]:
             theme.append(Run(f"; đồng chí {nfc(doc.theme_presenter)} chuẩn bị và trình bày"))
         blocks.append(line(*theme, "."))
     blocks.append(Block(Kind.SECTION, (Run("NỘI DUNG", bold=True),)))
-    detail = study_detail(doc.study_topic, doc.study_section)
+    detail = study_detail_for(doc.items, doc.study_topic, doc.study_section)
     shown = False
     for item in doc.items:
         blocks.append(_agenda_item(item))

@@ -155,6 +155,17 @@ def study_detail(topic: str, section: str) -> Block | None:
     return line(*parts)
 
 
+def study_detail_for(items, topic: str, section: str) -> Block | None:
+    """The study line, leaving out the section when the item's own title already names it
+    (the meeting services put it there), so it is not printed twice."""
+    folded_section = fold(section)
+    if folded_section and any(
+        folded_section in fold(item.title) for item in items if is_study_item(item)
+    ):
+        section = ""
+    return study_detail(topic, section)
+
+
 def unplaced_study(detail: Block) -> Block:
     """The study line when no agenda item names it: it must still be on record, since
     inspectors check that every month's meeting studied the topic."""
@@ -279,7 +290,7 @@ def opening_blocks(doc: MinutesDocument) -> list[Block]:
 def contents_blocks(doc: MinutesDocument) -> list[Block]:
     """I. NỘI DUNG: the agenda, with the topic and section of the study item."""
     blocks = [Block(Kind.SECTION, (Run("I. NỘI DUNG", bold=True),))]
-    detail = study_detail(doc.study_topic, doc.study_section)
+    detail = study_detail_for(doc.items, doc.study_topic, doc.study_section)
     shown = False
     for item in doc.items:
         blocks.append(line(f"{item.number}. {sentence(item.title)}"))
@@ -315,7 +326,7 @@ def item_blocks(item: MinutesItem, detail: Block | None) -> list[Block]:
 def progress_blocks(doc: MinutesDocument) -> list[Block]:
     """II. DIỄN BIẾN."""
     blocks = [Block(Kind.SECTION, (Run("II. DIỄN BIẾN", bold=True),))]
-    detail = study_detail(doc.study_topic, doc.study_section)
+    detail = study_detail_for(doc.items, doc.study_topic, doc.study_section)
     shown = False
     for item in doc.items:
         study = detail is not None and not shown and is_study_item(item)

@@ -275,3 +275,27 @@ def test_thematic_minutes_name_the_theme_and_who_prepared_it(tmp_path):
     ).replace("\n", " ")
     assert "Chuyên đề sinh hoạt" in text
     assert "đồng chí Trần Thị Hồng Nhung chuẩn bị" in text
+
+
+def test_section_named_in_the_study_item_title_is_printed_once(tmp_path):
+    from dataclasses import replace
+
+    from meeting_papers_samples import SECTION, regular_minutes
+
+    doc = regular_minutes()
+    items = tuple(
+        replace(item, title=f"{item.title}: {SECTION}", code="study")
+        if "Hồ Chí Minh" in item.title
+        else item
+        for item in doc.items
+    )
+    target = write_minutes_pdf(replace(doc, items=items), tmp_path / "bb.pdf")
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    text = unicodedata.normalize(
+        "NFC", " ".join(p.extract_text() for p in PdfReader(target).pages)
+    ).replace("\n", " ")
+    # Once in I. NỘI DUNG and once in II. DIỄN BIẾN: the item title, never the extra line.
+    assert text.count(SECTION.split()[0] + " " + SECTION.split()[1]) == 2
