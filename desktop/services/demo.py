@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 
 from desktop.models import Cell, EventKind, Gender, Member, MemberEvent, PartyPost, ReviewGroup
+from desktop.services.demo_meetings import SharedSession, load_demo_meetings
 from desktop.services.errors import DomainError
 from desktop.services.events import BADGE_YEARS
 from desktop.storage.database import Database
@@ -37,7 +38,8 @@ MALE, FEMALE = Gender.MALE.value, Gender.FEMALE.value
 
 
 def load_demo(db: Database, today: date | None = None) -> None:
-    """Fill an empty data folder with the sample cell, in one transaction."""
+    """Fill an empty data folder with the sample cell and its year of meetings, in one
+    transaction: if anything fails, nothing is written."""
     today = today or date.today()
     with db.session() as session:
         if session.scalar(select(func.count(Member.id))):
@@ -51,6 +53,8 @@ def load_demo(db: Database, today: date | None = None) -> None:
         cell.name, cell.superior_name = CELL_NAME, SUPERIOR_NAME
         cell.place_name, cell.term = PLACE_NAME, TERM
         session.add_all(_demo_members(today))
+        session.flush()
+        load_demo_meetings(SharedSession(session), today)
 
 
 def add_years(day: date, years: int) -> date:
