@@ -222,6 +222,10 @@ def attendance_lines(a: AttendanceSummary) -> list[str]:
     )
     if a.temporary_here:
         total += f"; sinh hoạt tạm thời: {n(a.temporary_here)}"
+    if a.away:
+        # Counted in the total but not expected here, so the arithmetic adds up on paper.
+        names = ", ".join(f"đ/c {nfc(name)}" for name in a.away_names)
+        total += f"; sinh hoạt tạm thời nơi khác: {n(a.away)}" + (f" ({names})" if names else "")
     excused = "; ".join(
         f"đ/c {nfc(e.name)} — {bare(e.reason)}" if bare(e.reason) else f"đ/c {nfc(e.name)}"
         for e in a.absent_excused
@@ -248,6 +252,18 @@ def vote_line(vote: Vote, present: int) -> str:
         f"Biểu quyết: tán thành {n(vote.in_favour)}/{n(vote.voters)} {base}{share}; "
         f"{glue(f'không tán thành {n(vote.against)}')}; {glue(f'ý kiến khác {n(vote.other)}')}."
     )
+
+
+def task_review_line(review) -> str:
+    """An earlier task checked at this meeting: done on a date, or not yet, with a note."""
+    text = f"- đ/c {name_or_blank(review.assignee)} — {bare(review.description)}"
+    if review.done_on is not None:
+        text += f": đã hoàn thành ngày {day(review.done_on)}"
+    else:
+        text += ": chưa hoàn thành"
+    if bare(review.note):
+        text += f" ({bare(review.note)})"
+    return text + "."
 
 
 def task_line(task: TaskLine) -> str:
@@ -328,11 +344,25 @@ def progress_blocks(doc: MinutesDocument) -> list[Block]:
     blocks = [Block(Kind.SECTION, (Run("II. DIỄN BIẾN", bold=True),))]
     detail = study_detail_for(doc.items, doc.study_topic, doc.study_section)
     shown = False
+    reviews = review_blocks(doc)
     for item in doc.items:
         study = detail is not None and not shown and is_study_item(item)
         shown = shown or study
         blocks += item_blocks(item, detail if study else None)
-    return blocks
+        if reviews and item.code == "last_month":
+            blocks += reviews
+            reviews = []
+    return blocks + reviews
+
+
+def review_blocks(doc: MinutesDocument) -> list[Block]:
+    """Tasks of earlier meetings checked at this one; printed under last month's results."""
+    if not doc.task_reviews:
+        return []
+    label = Block(
+        Kind.LABEL, (Run("Kiểm điểm việc thực hiện nhiệm vụ được phân công:", italic=True),)
+    )
+    return [label] + [line(task_review_line(review)) for review in doc.task_reviews]
 
 
 def resolution_blocks(doc: MinutesDocument) -> list[Block]:

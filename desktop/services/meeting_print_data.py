@@ -104,6 +104,7 @@ def agenda_document(db: Database, meeting_id: int, issued_on: date | None = None
             study_section=section.section_title if section else "",
             theme=meeting.theme,
             theme_presenter=names.get(meeting.theme_presenter_id, ""),
+            secretary_name=_cell_secretary(session, meeting_date(meeting)),
         )
 
 
@@ -147,7 +148,8 @@ def build_minutes(session: Session, meeting: Meeting, cell: CellInfo) -> Minutes
         [meeting.chair_id, meeting.secretary_id]
         + [i.presenter_id for i in meeting.agenda]
         + [r.speaker_id for r in meeting.remarks]
-        + [t.assignee_id for t in list(meeting.tasks) + list(reviewed)],
+        + [t.assignee_id for t in list(meeting.tasks) + list(reviewed)]
+        + [meeting.theme_presenter_id],
     )
     approved = meeting.state == MeetingState.APPROVED
     votes = (meeting.votes_for, meeting.votes_against, meeting.votes_other)
@@ -190,6 +192,8 @@ def build_minutes(session: Session, meeting: Meeting, cell: CellInfo) -> Minutes
             for c in meeting.corrections
         ),
         warnings=tuple(meeting_warnings(session, meeting, rows=rows)),
+        theme=meeting.theme,
+        theme_presenter=names.get(meeting.theme_presenter_id, ""),
         task_reviews=tuple(
             TaskReview(
                 names.get(t.assignee_id, ""), t.description, t.due_on, t.done_on, t.review_note
@@ -219,6 +223,7 @@ def _minutes_items(meeting: Meeting, names: dict[int, str]) -> tuple[MinutesItem
                 content=item.content,
                 conclusion=item.conclusion,
                 remarks=tuple(remarks),
+                code=item.code,
             )
         )
     return tuple(items)

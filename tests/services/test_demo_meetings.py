@@ -273,3 +273,55 @@ def test_demo_is_refused_when_a_meeting_was_already_planned(db):
         load_demo(db, today=NOVEMBER)
 
     assert counts(db)[0] == 0
+
+
+def _pdf_text(path) -> str:
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    text = " ".join(page.extract_text() for page in PdfReader(path).pages)
+    return unicodedata.normalize("NFC", text).replace("\n", " ").replace("\xa0", " ")
+
+
+def test_printed_counts_add_up_with_members_away_named(november, tmp_path):
+    from desktop.printing.minutes import write_minutes_pdf
+
+    for year, month in demo_months(NOVEMBER):
+        doc = regular(november, year, month)
+        a = doc.attendance
+        assert a.expected == a.total - a.exempted - a.away + a.temporary_here
+        if a.away:
+            text = _pdf_text(write_minutes_pdf(doc, tmp_path / "bb.pdf"))
+            assert "sinh hoạt tạm thời nơi khác" in text
+            assert all(name in text for name in a.away_names)
+            return
+    pytest.fail("the demo year has no meeting with a member away")
+
+
+def test_thematic_minutes_and_agenda_name_who_prepared_and_who_signs(november, tmp_path):
+    from desktop.printing.agenda import write_agenda_pdf
+    from desktop.printing.minutes import write_minutes_pdf
+
+    thematic = [m for m in all_meetings(november, NOVEMBER) if m.kind == "chuyen_de"]
+    doc = mt.minutes_document(november, thematic[0].id)
+    assert doc.theme and doc.theme_presenter
+    text = _pdf_text(write_minutes_pdf(doc, tmp_path / "cd.pdf"))
+    assert f"đồng chí {doc.theme_presenter} chuẩn bị" in text
+    planned = mt.find_meeting(november, NOVEMBER.year, NOVEMBER.month)
+    agenda = mt.agenda_document(november, planned)
+    assert agenda.secretary_name == "Nguyễn Văn Thắng"
+    assert "Nguyễn Văn Thắng" in _pdf_text(write_agenda_pdf(agenda, tmp_path / "ct.pdf"))
+
+
+def test_earlier_tasks_reviewed_at_a_meeting_are_printed(november, tmp_path):
+    from desktop.printing.minutes import write_minutes_pdf
+
+    for year, month in demo_months(NOVEMBER):
+        doc = regular(november, year, month)
+        if doc.task_reviews:
+            text = _pdf_text(write_minutes_pdf(doc, tmp_path / "bb.pdf"))
+            assert "Kiểm điểm việc thực hiện nhiệm vụ được phân công" in text
+            assert doc.task_reviews[0].assignee in text
+            return
+    pytest.fail("no meeting of the demo year reviewed a task")
