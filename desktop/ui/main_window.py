@@ -1,0 +1,332 @@
+"""The main window (cửa sổ chính): every part of the product on the left, one page each.
+
+Parts that are not built yet are listed too, with an honest page, so that the secretary
+sees the whole plan. The status bar names the cell and counts its members, and offers
+"Hoàn tác" for a few seconds after a deletion.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
+
+from desktop.services.cell import get_cell
+from desktop.services.workspace import Workspace, restore_backup
+from desktop.ui import messages, tasks
+from desktop.ui.about import show_about, show_shortcuts
+from desktop.ui.context import UiContext
+from desktop.ui.export_page import ExportPage
+from desktop.ui.members.page import MembersPage
+from desktop.ui.placeholder import MEETINGS_TEXT, REVIEWS_TEXT, TOPICS_TEXT, PlaceholderPage
+from desktop.ui.settings_page import SettingsPage
+
+UNDO_BANNER_SECONDS = 10
+NAV_MEMBERS, NAV_MEETINGS, NAV_TOPICS, NAV_REVIEWS, NAV_EXPORT, NAV_SETTINGS = range(6)
+
+
+class UndoBanner(QWidget):
+    """ "Đã xóa … [Hoàn tác]" in the status bar for a few seconds, in place of ``replaces``."""
+
+    def __init__(self, ctx: UiContext, replaces: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.replaces = replaces
+        self.label = QLabel()
+        self.button = QPushButton("&Hoàn tác")
+        self.button.clicked.connect(self._undo)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.button)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.withdraw)
+        self.hide()
+
+    def offer(self, text: str) -> None:
+        self.label.setText(text)
+        self.replaces.hide()
+        self.show()
+        self.timer.start(UNDO_BANNER_SECONDS * 1000)
+
+    def withdraw(self) -> None:
+        self.timer.stop()
+        self.hide()
+        self.replaces.show()
+
+    def _undo(self) -> None:
+        self.withdraw()
+        if self.ctx.undo_stack.canUndo():
+            self.ctx.undo_stack.undo()
+
+
+class MainWindow(QMainWindow):
+    """Emits ``first_painted`` once, after the first paint (start-up is timed to it)."""
+
+    first_painted = Signal()
+
+    def __init__(self, ctx: UiContext, *, owns_workspace: bool = True) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.owns_workspace = owns_workspace
+        self.first_paint_done = False
+        self.setWindowTitle("Sổ Chi bộ")
+        self.resize(1280, 800)
+
+        self.members_page = MembersPage(ctx)
+        self.settings_page = SettingsPage(ctx)
+        self.settings_page.backups.restore_requested.connect(self.restore_from_backup)
+        self.export_page = ExportPage(
+            self.members_page.export_action, self.members_page.print_action
+        )
+        icons = QStyle.StandardPixmap
+        parts = (
+            ("Đảng viên", icons.SP_DirHomeIcon, self.members_page),
+            (
+                "Sinh hoạt chi bộ",
+                icons.SP_FileDialogListView,
+                PlaceholderPage("Sinh hoạt chi bộ", MEETINGS_TEXT),
+            ),
+            (
+                "Chuyên đề và cam kết",
+                icons.SP_FileDialogInfoView,
+                PlaceholderPage("Chuyên đề và cam kết", TOPICS_TEXT),
+            ),
+            (
+                "Kiểm điểm và xếp loại",
+                icons.SP_DialogApplyButton,
+                PlaceholderPage("Kiểm điểm và xếp loại", REVIEWS_TEXT),
+            ),
+            ("Xuất dữ liệu", icons.SP_DriveFDIcon, self.export_page),
+            ("Cài đặt", icons.SP_FileDialogDetailedView, self.settings_page),
+        )
+        self.nav = QListWidget()
+        self.nav.setIconSize(QSize(24, 24))
+        self.nav.setSpacing(2)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.pages = QStackedWidget()
+        for number, (title, icon, page) in enumerate(parts, start=1):
+            item = QListWidgetItem(self.style().standardIcon(icon), title)
+            item.setToolTip(f"{title} (Ctrl+{number})")
+            self.nav.addItem(item)
+            self.pages.addWidget(page)
+        self.nav.currentRowChanged.connect(self._show_part)
+        self._size_nav()
+
+        central = QWidget()
+        body = QHBoxLayout(central)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.nav)
+        body.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self._build_status_bar()
+        ctx.cell_changed.connect(self._update_cell_label)
+        ctx.undo_offered.connect(self.undo_banner.offer)
+        # The new size reaches the widgets on the next turn of the event loop.
+        ctx.font_changed.connect(lambda _size: QTimer.singleShot(0, self._size_nav))
+        self.members_page.counts_changed.connect(self._update_count)
+        self._update_cell_label()
+        self._update_count(self.members_page.model.on_roll_count())
+        self.nav.setCurrentRow(NAV_MEMBERS)
+
+    # --- building ------------------------------------------------------------------
+
+    def _size_nav(self) -> None:
+        """Tall, readable items, and room for the longest name, at any text size."""
+        metrics = self.nav.fontMetrics()
+        self.nav.setFixedWidth(metrics.horizontalAdvance("Kiểm điểm và xếp loại") + 64)
+        height = max(metrics.height() * 2 + 4, 40)
+        for row in range(self.nav.count()):
+            self.nav.item(row).setSizeHint(QSize(0, height))
+
+    def _action(self, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
+
+    def _build_menus(self) -> None:
+        page = self.members_page
+        menu = self.menuBar().addMenu("&Tệp")
+        self.backup_action = self._action("Sao lưu &ngay", self.backup_now)
+        self.import_action = self._action("&Nhập danh sách…", page.import_roster, "Ctrl+I")
+        self.export_action = self._action("&Xuất danh sách…", page.export_roster, "Ctrl+E")
+        self.print_action = self._action(
+            "&In danh sách…", page.print_roster, QKeySequence.StandardKey.Print
+        )
+        self.quit_action = self._action("&Thoát", self.close, "Ctrl+Q")
+        for action in (
+            self.backup_action,
+            None,
+            self.import_action,
+            self.export_action,
+            self.print_action,
+            None,
+            self.quit_action,
+        ):
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+
+        edit = self.menuBar().addMenu("&Sửa")
+        stack = self.ctx.undo_stack
+        self.undo_action = stack.createUndoAction(self, "&Hoàn tác")
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.redo_action = stack.createRedoAction(self, "&Làm lại")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        edit.addAction(page.add_action)
+        edit.addAction(page.edit_action)
+        edit.addAction(page.delete_action)
+        edit.addAction(page.find_action)
+
+        help_menu = self.menuBar().addMenu("Trợ &giúp")
+        help_menu.addAction(self._action("&Phím tắt", lambda: show_shortcuts(self)))
+        help_menu.addAction(self._action("&Giới thiệu", lambda: show_about(self.ctx, self)))
+
+        for number in range(1, 7):
+            action = self._action(
+                "",
+                lambda _checked=False, row=number - 1: self.nav.setCurrentRow(row),
+                f"Ctrl+{number}",
+            )
+            self.addAction(action)
+
+    def _build_status_bar(self) -> None:
+        self.cell_label = QLabel()
+        self.count_label = QLabel()
+        self.undo_banner = UndoBanner(self.ctx, self.cell_label)
+        bar = self.statusBar()
+        bar.addWidget(self.cell_label)
+        bar.addWidget(self.undo_banner)
+        bar.addPermanentWidget(self.count_label)
+
+    # --- behaviour -----------------------------------------------------------------
+
+    def _show_part(self, row: int) -> None:
+        self.pages.setCurrentIndex(row)
+        if row == NAV_MEMBERS:
+            self.members_page.focus_search()
+
+    def _update_cell_label(self) -> None:
+        cell = get_cell(self.ctx.db)
+        if cell.is_set:
+            text = f"Chi bộ {cell.name}"
+            if cell.superior_name:
+                text += f" — {cell.superior_name}"
+        else:
+            text = "Chưa nhập tên chi bộ (vào Cài đặt để nhập)"
+        self.cell_label.setText(text)
+        self.setWindowTitle(f"Sổ Chi bộ — Chi bộ {cell.name}" if cell.is_set else "Sổ Chi bộ")
+
+    def _update_count(self, on_roll: int) -> None:
+        self.count_label.setText(f"{on_roll} đảng viên đang sinh hoạt")
+
+    def backup_now(self) -> None:
+        path = self.settings_page.backups.backup_now()
+        if path is not None:
+            self.statusBar().showMessage(f"Đã sao lưu: {path.name}", 8000)
+
+    def restore_from_backup(self, backup_file: Path) -> bool:
+        """Close the data, restore ``backup_file`` (backing up the current data), reopen."""
+        if tasks.running_tasks():
+            messages.warn(
+                self, "Chưa khôi phục", "Đang có việc chạy nền; hãy đợi xong rồi thử lại."
+            )
+            return False
+        tasks.wait_for_all()
+        workspace = self.ctx.workspace
+        data_dir, keep = workspace.data_dir, workspace.settings.backups_to_keep
+        # Reopen the way it was opened (tests open without the lock). Workspace has no
+        # public flag for this yet.
+        locked = getattr(workspace, "_lock", None) is not None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        error: BaseException | None = None
+        try:
+            workspace.close()
+            try:
+                restore_backup(data_dir, backup_file, keep)
+            except Exception as exc:  # noqa: BLE001 - reopen the untouched data, then tell
+                error = exc
+            reopened = Workspace(data_dir, lock=locked)
+        except Exception as exc:  # noqa: BLE001 - the data folder cannot be reopened
+            QApplication.restoreOverrideCursor()
+            messages.show_exception(self, exc, "Không mở lại được dữ liệu")
+            self.owns_workspace = False
+            self.close()
+            return False
+        QApplication.restoreOverrideCursor()
+        self.ctx.replace_workspace(reopened)
+        if error is not None:
+            messages.show_exception(self, error, "Chưa khôi phục được")
+            return False
+        messages.info(
+            self,
+            "Đã khôi phục",
+            "Đã khôi phục dữ liệu từ bản sao lưu. Dữ liệu trước khi khôi phục đã được sao lưu "
+            "lại (lý do «Trước khi khôi phục bản cũ»).",
+        )
+        return True
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if not self.first_paint_done:
+            self.first_paint_done = True
+            # After the children of this first paint pass have painted too.
+            QTimer.singleShot(0, self.first_painted.emit)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if tasks.running_tasks():
+            messages.warn(
+                self,
+                "Chưa thoát được",
+                "Đang ghi dữ liệu (nhập, xuất hoặc in). Hãy đợi việc này xong rồi thoát.",
+            )
+            event.ignore()
+            return
+        unsaved = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w.isVisible() and getattr(w, "has_unsaved_changes", lambda: False)()
+        ]
+        if unsaved and not messages.ask(
+            self,
+            "Còn phiếu chưa lưu",
+            "Còn phiếu đang nhập dở chưa lưu. Thoát và bỏ những gì vừa nhập?",
+            "Thoát, không lưu",
+            "Quay lại",
+            danger=True,
+        ):
+            event.ignore()
+            return
+        for dialog in unsaved:
+            dialog.discard()
+        tasks.wait_for_all()  # reminders may still be reading the data
+        if self.owns_workspace:
+            try:
+                self.ctx.workspace.close()
+            except Exception as exc:  # noqa: BLE001 - closing must not be blocked
+                messages.show_exception(self, exc, "Lỗi khi đóng dữ liệu")
+            self.owns_workspace = False
+        event.accept()

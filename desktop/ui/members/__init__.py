@@ -1,0 +1,1 @@
+"""Đảng viên: the members page, its table, the member form and the event history."""

@@ -1,0 +1,116 @@
+"""Message boxes in Vietnamese (thông báo, hỏi lại, báo lỗi).
+
+Every question names its two answers in words ("Xóa" / "Không xóa") instead of Yes/No,
+so that an elderly user never has to decode which button does what. Call these through
+the module (``messages.ask(...)``) so tests can replace them.
+"""
+
+from __future__ import annotations
+
+import traceback
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.services.errors import DomainError
+from desktop.storage.backup import BackupError
+from desktop.storage.lock import DataFolderInUse
+from desktop.storage.schema import NewerDatabaseError
+
+APP_TITLE = "Sổ Chi bộ"
+
+# Errors whose message is already written for the user, in Vietnamese.
+USER_ERRORS: tuple[type[BaseException], ...] = (
+    DomainError,
+    DataFolderInUse,
+    NewerDatabaseError,
+    BackupError,
+)
+
+GENERIC_ERROR = (
+    "Đã xảy ra lỗi ngoài dự kiến; thao tác vừa rồi chưa được thực hiện xong. Dữ liệu đã lưu "
+    "trước đó vẫn còn nguyên. Nếu lỗi lặp lại, hãy chụp màn hình thông báo này (bấm «Xem chi "
+    "tiết…») và gửi cho người hỗ trợ."
+)
+
+
+def user_message(exc: BaseException) -> tuple[str, str]:
+    """The text to show for ``exc`` and the technical details (empty for user errors)."""
+    if isinstance(exc, USER_ERRORS):
+        return str(exc), ""
+    if isinstance(exc, PermissionError):
+        return (
+            f"Không ghi được vào tệp {exc.filename}: tệp đang mở ở chương trình khác (ví dụ "
+            "Excel) hoặc thư mục không cho phép ghi. Hãy đóng tệp đó rồi thử lại.",
+            _details(exc),
+        )
+    if isinstance(exc, OSError) and exc.filename:
+        return (f"Không đọc/ghi được tệp {exc.filename} ({exc.strerror}).", _details(exc))
+    return GENERIC_ERROR, _details(exc)
+
+
+def _details(exc: BaseException) -> str:
+    return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+
+
+def _box(
+    parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, details: str = ""
+) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setIcon(icon)
+    box.setWindowTitle(title or APP_TITLE)
+    box.setText(text)
+    if details:
+        box.setDetailedText(details)
+    return box
+
+
+def info(parent: QWidget | None, title: str, text: str) -> None:
+    box = _box(parent, QMessageBox.Icon.Information, title, text)
+    box.addButton("Đóng", QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    box = _box(parent, QMessageBox.Icon.Warning, title, text)
+    box.addButton("Đóng", QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
+def error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    box = _box(parent, QMessageBox.Icon.Critical, title, text, details)
+    box.addButton("Đóng", QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
+def show_exception(parent: QWidget | None, exc: BaseException, title: str = "") -> None:
+    """Tell the user what went wrong: a domain message as is, anything else generically."""
+    text, details = user_message(exc)
+    error(parent, title or "Không thực hiện được", text, details)
+
+
+def ask(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    yes_text: str,
+    no_text: str,
+    *,
+    danger: bool = False,
+) -> bool:
+    """Ask a question whose buttons say what they do; True when ``yes_text`` was chosen.
+
+    The safe answer is the default (Enter) for dangerous questions, so a stray key press
+    never deletes anything.
+    """
+    box = _box(
+        parent,
+        QMessageBox.Icon.Warning if danger else QMessageBox.Icon.Question,
+        title,
+        text,
+    )
+    yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
+    no = box.addButton(no_text, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no if danger else yes)
+    box.setEscapeButton(no)
+    box.exec()
+    return box.clickedButton() is yes

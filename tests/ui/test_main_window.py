@@ -1,0 +1,163 @@
+"""The main window: every part listed, honest placeholders, status bar, closing."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+from desktop.ui.main_window import MainWindow
+from desktop.ui.placeholder import NOT_BUILT, PlaceholderPage
+
+PARTS = [
+    "Đảng viên",
+    "Sinh hoạt chi bộ",
+    "Chuyên đề và cam kết",
+    "Kiểm điểm và xếp loại",
+    "Xuất dữ liệu",
+    "Cài đặt",
+]
+
+
+def make_window(qtbot, ctx) -> MainWindow:
+    window = MainWindow(ctx, owns_workspace=False)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_navigation_lists_all_six_parts(qtbot, ctx):
+    window = make_window(qtbot, ctx)
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == PARTS
+    assert window.pages.count() == 6
+
+
+def test_parts_not_built_yet_say_so_and_what_they_will_do(qtbot, ctx):
+    window = make_window(qtbot, ctx)
+    for row in (1, 2, 3):
+        window.nav.setCurrentRow(row)
+        page = window.pages.currentWidget()
+        assert isinstance(page, PlaceholderPage)
+        assert page.notice.text() == ("Phần này đang được xây dựng và sẽ có trong phiên bản sau.")
+        assert len(page.description.text()) > 150
+    window.nav.setCurrentRow(4)
+    labels = " ".join(w.text() for w in window.pages.currentWidget().findChildren(QLabel))
+    assert NOT_BUILT in labels  # the year-end package is still to come
+
+
+def test_status_bar_names_the_cell_and_counts_members(qtbot, ctx, roster):
+    from desktop.services.cell import CellInfo, save_cell
+
+    save_cell(ctx.db, CellInfo("Ấp Tân Phú", "Đảng bộ xã Long Thạnh"))
+    ctx.cell_changed.emit()
+    window = make_window(qtbot, ctx)
+    assert window.cell_label.text() == "Chi bộ Ấp Tân Phú — Đảng bộ xã Long Thạnh"
+    assert window.count_label.text() == "4 đảng viên đang sinh hoạt"
+
+
+def test_menus_are_vietnamese_with_shortcuts(qtbot, ctx):
+    window = make_window(qtbot, ctx)
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&Tệp", "&Sửa", "Trợ &giúp"]
+    assert window.import_action.shortcut().toString() == "Ctrl+I"
+    assert window.export_action.shortcut().toString() == "Ctrl+E"
+    assert window.print_action.shortcut().toString() == "Ctrl+P"
+    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
+
+
+def test_deleting_offers_undo_in_the_status_bar(qtbot, ctx, roster):
+    window = make_window(qtbot, ctx)
+    window.show()
+    page = window.members_page
+    page._select_member(roster["an"])
+    page.delete_selected()
+    assert window.undo_banner.isVisible()
+    assert window.undo_banner.label.text() == "Đã xóa đồng chí Nguyễn Văn An."
+    window.undo_banner.button.click()
+    assert page.model.row_of(roster["an"]) >= 0
+    assert window.count_label.text() == "4 đảng viên đang sinh hoạt"
+
+
+def test_window_says_when_it_was_first_painted(qtbot, ctx):
+    window = make_window(qtbot, ctx)
+    with qtbot.waitSignal(window.first_painted, timeout=5000):
+        window.show()
+    assert window.first_paint_done
+
+
+def test_search_box_has_focus_on_the_members_page(qtbot, ctx, roster):
+    window = make_window(qtbot, ctx)
+    window.show()
+    assert window.focusWidget() is window.members_page.search
+
+
+def test_closing_the_window_closes_the_data_folder(qtbot, app, tmp_path):
+    from desktop.app import main_window_for
+    from desktop.services.workspace import Workspace
+
+    workspace = Workspace(tmp_path / "own", lock=True)
+    window = main_window_for(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    window.close()
+    reopened = Workspace(tmp_path / "own", lock=True)  # the lock was released
+    reopened.close()
+
+
+def test_closing_with_an_unsaved_form_asks_first(qtbot, ctx, answers, type_text):
+    from desktop.ui.members.form import MemberDialog
+
+    window = make_window(qtbot, ctx)
+    window.show()
+    dialog = MemberDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.editors["full_name"], "Đào Văn Mới")
+    answers.reply = False
+    assert not window.close()
+    assert answers.questions[-1].startswith("Còn phiếu đang nhập dở chưa lưu")
+    answers.reply = True
+    assert window.close()
+    assert not dialog.isVisible()
+
+
+def test_about_names_the_version_and_the_data_folder(ctx):
+    from desktop import __version__
+    from desktop.ui.about import about_text
+
+    text = about_text(ctx)
+    assert __version__ in text
+    assert str(ctx.data_dir) in text
+    assert str(ctx.workspace.database_path) in text
+    assert "Phông chữ đang dùng" in text
+
+
+def test_a_folder_in_use_is_explained_and_the_app_does_not_start(app, tmp_path, answers):
+    from desktop.app import run_gui
+    from desktop.storage.lock import DataFolderLock
+
+    with DataFolderLock(tmp_path / "dang-mo"):
+        assert run_gui(tmp_path / "dang-mo") == 1
+    kind, text = answers.shown[-1]
+    assert kind == "error"
+    assert text.startswith("Sổ Chi bộ đang được mở ở một cửa sổ khác")
+
+
+def test_data_from_a_newer_version_is_refused(app, tmp_path, answers):
+    import sqlite3
+
+    from desktop.app import run_gui
+    from desktop.services.workspace import Workspace
+
+    folder = tmp_path / "moi-hon"
+    Workspace(folder, lock=False).close()
+    with sqlite3.connect(folder / "sochibo.sqlite3") as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    assert run_gui(folder) == 1
+    assert "phiên bản Sổ Chi bộ mới hơn" in answers.shown[-1][1]
+
+
+def test_start_up_benchmark_entry_points_exist(app, workspace):
+    from desktop.app import create_application, main_window_for
+
+    assert create_application() is app
+    window = main_window_for(workspace, owns_workspace=False)
+    assert window.windowTitle().startswith("Sổ Chi bộ")
+    window.deleteLater()

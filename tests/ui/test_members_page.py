@@ -1,0 +1,205 @@
+"""The members page: search without accents, status filter, delete with undo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop.services.members import list_members
+from desktop.ui.members.page import MembersPage
+
+
+def visible_names(page: MembersPage) -> list[str]:
+    model = page.model
+    return [model.row_at(r).full_name for r in range(model.rowCount())]
+
+
+def test_typing_nguyen_van_without_accents_finds_the_nguyen_van_members(qtbot, ctx, roster):
+    page = MembersPage(ctx)
+    qtbot.addWidget(page)
+    qtbot.keyClicks(page.search, "nguyen van")
+    assert visible_names(page) == ["Nguyễn Văn An", "Nguyễn Văn Bình"]
+    assert page.count_label.text() == "Đang hiện 2/4 đảng viên"
+
+
+def test_typing_d_finds_names_written_with_đ(qtbot, ctx, roster):
+    page = MembersPage(ctx)
+    qtbot.addWidget(page)
+    qtbot.keyClicks(page.search, "dang")
+    assert visible_names(page) == ["Đặng Thị Dung"]
+
+
+def test_search_finds_a_member_by_card_number_and_by_phone(qtbot, ctx, roster):
+    page = MembersPage(ctx)
+    qtbot.addWidget(page)
+    qtbot.keyClicks(page.search, "012345678901")
+    assert visible_names(page) == ["Nguyễn Văn An"]
+    page.search.clear()
+    qtbot.keyClicks(page.search, "0912")
+    assert visible_names(page) == ["Nguyễn Văn An"]
+
+
+def test_default_filter_hides_members_who_left_and_all_shows_them(qtbot, ctx, roster):
+    page = MembersPage(ctx)
+    qtbot.addWidget(page)
+    assert "Lê Đăng Khoa" not in visible_names(page)
+    page.status_combo.setCurrentIndex(page.status_combo.findText("Tất cả"))
+    assert "Lê Đăng Khoa" in visible_names(page)
+    page.status_combo.setCurrentIndex(page.status_combo.findText("Miễn sinh hoạt"))
+    assert visible_names(page) == ["Trần Thị Hoa"]
+    page.status_combo.setCurrentIndex(page.status_combo.findText("Đã chuyển đi"))
+    assert visible_names(page) == ["Lê Đăng Khoa"]
+
+
+def test_status_column_shows_the_derived_status(qtbot, ctx, roster):
+    page = MembersPage(ctx)
+    qtbot.addWidget(page)
+    model = page.model
+    row = model.row_of(roster["hoa"])
+    assert model.index(row, 5).data() == "Miễn sinh hoạt"
+    assert model.index(model.row_of(roster["an"]), 5).data() == "Chính thức"
+
+
+def test_delete_asks_first_and_undo_brings_the_member_back(qtbot, ctx, roster, answers):
+    page = MembersPage(ctx)
+    qtbot.addWidget(page)
+    page._select_member(roster["binh"])
+    answers.reply = False
+    page.delete_selected()
+    assert answers.questions == [
+        "Xóa đồng chí Nguyễn Văn Bình khỏi danh sách? Có thể hoàn tác ngay sau khi xóa."
+    ]
+    assert "Nguyễn Văn Bình" in visible_names(page)
+
+    answers.reply = True
+    offered = []
+    ctx.undo_offered.connect(offered.append)
+    page.delete_selected()
+    assert "Nguyễn Văn Bình" not in visible_names(page)
+    assert all(r.full_name != "Nguyễn Văn Bình" for r in list_members(ctx.db))
+    assert offered == ["Đã xóa đồng chí Nguyễn Văn Bình."]
+
+    ctx.undo_stack.undo()
+    assert "Nguyễn Văn Bình" in visible_names(page)
+    assert page.selected_id() == roster["binh"]
+
+
+def test_pressing_delete_in_the_table_deletes_the_selected_member(qtbot, ctx, roster, answers):
+    page = MembersPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page._select_member(roster["an"])
+    page.table.setFocus()
+    qtbot.waitUntil(page.table.hasFocus)
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert answers.questions and "Nguyễn Văn An" in answers.questions[0]
+    assert "Nguyễn Văn An" not in visible_names(page)
+
+
+def test_filtering_ten_thousand_rows_keeps_the_order(qtbot, ctx):
+    from desktop.services.members import MemberRow
+    from desktop.services.status import MemberStatus
+    from desktop.text import fold
+
+    rows = [
+        MemberRow(
+            i,
+            f"Nguyễn Văn {i}",
+            "Nam",
+            "",
+            "",
+            MemberStatus.OFFICIAL,
+            True,
+            None,
+            "",
+            "",
+            "",
+            False,
+            fold(f"Nguyễn Văn {i}"),
+            (i,),
+        )
+        for i in range(10_000)
+    ]
+    page = MembersPage(ctx)
+    qtbot.addWidget(page)
+    page.model.set_rows(rows)
+    page.model.set_query("van 99")
+    assert visible_names(page) == [f"Nguyễn Văn {i}" for i in range(10_000) if "99" in str(i)]
+
+
+def test_keyboard_alone_finds_and_opens_a_member(qtbot, ctx, roster, on_modal):
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.members.form import MemberDialog
+
+    window = MainWindow(ctx, owns_workspace=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    page = window.members_page
+    page.table.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.focusWidget() is page.search
+    qtbot.keyClicks(page.search, "binh")
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    assert window.focusWidget() is page.table
+
+    opened = []
+
+    def look(dialog: MemberDialog) -> None:
+        opened.append(dialog.editors["full_name"].text())
+        dialog.reject()
+
+    on_modal(MemberDialog, look)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert opened == ["Nguyễn Văn Bình"]
+
+
+def test_reminders_list_probation_ending_and_open_the_member(
+    qtbot, ctx, roster, make_member, on_modal
+):
+    from datetime import date
+
+    from desktop.ui.members.form import MemberDialog
+
+    make_member(ctx.db, "Phan Thị Dự", admitted=date(2025, 4, 20), official=None)
+    page = MembersPage(ctx)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.reminders_panel.count() > 0, timeout=10_000)
+    item = page.reminders_panel.list.item(0)
+    assert "Phan Thị Dự" in item.text() and "dự bị" in item.text()
+
+    opened = []
+
+    def look(dialog: MemberDialog) -> None:
+        opened.append(dialog.editors["full_name"].text())
+        dialog.reject()
+
+    on_modal(MemberDialog, look)
+    page.reminders_panel.list.itemActivated.emit(item)
+    assert opened == ["Phan Thị Dự"]
+
+
+def test_ctrl_n_adds_and_ctrl_z_takes_it_back(qtbot, ctx, roster, on_modal, type_text):
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.members.form import MemberDialog
+
+    window = MainWindow(ctx, owns_workspace=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    page = window.members_page
+
+    def fill(dialog: MemberDialog) -> None:
+        type_text(dialog.editors["full_name"], "Tô Văn Bảy")
+        qtbot.keyClick(dialog.editors["full_name"], Qt.Key.Key_Return)  # Enter saves
+
+    on_modal(MemberDialog, fill)
+    qtbot.keyClick(page.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert "Tô Văn Bảy" in visible_names(page)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "Tô Văn Bảy" not in visible_names(page)
