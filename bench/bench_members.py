@@ -23,10 +23,12 @@ sys.path.insert(0, str(ROOT))
 QUERY = "nguyen van an"
 
 
-def run_child(argv: list[str]) -> tuple[float, float, str]:
+def run_child(argv: list[str], cwd: Path | None = None) -> tuple[float, float, str]:
     """Run a child process; return (wall seconds, peak RSS MiB, stdout)."""
     started = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd
+    )
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - started
     out = proc.stdout.read()
@@ -84,7 +86,7 @@ def search(folder: Path) -> tuple[float, float, float]:
 def print_roster(folder: Path, out_dir: Path) -> tuple[float, float, int]:
     target = out_dir / "roster.pdf"
     argv = [sys.executable, "-m", "desktop", "--data", str(folder), "print", "roster"]
-    wall, peak, _ = run_child(argv + ["-o", str(target)])
+    wall, peak, _ = run_child(argv + ["-o", str(target)], cwd=ROOT)
     from pypdf import PdfReader
 
     return wall, peak, len(PdfReader(target).pages)
@@ -108,8 +110,10 @@ def main() -> None:
         print(f"start → first paint (median)  {first_paint:8.2f} s   peak {start_peak:6.0f} MiB")
         print(f"load member rows              {load:8.2f} s")
         print(f"search per keystroke          {median_ms:8.2f} ms median, {max_ms:.2f} ms max")
-        print(f"print roster (whole process)  {roster_wall:8.2f} s   peak {roster_peak:6.0f} MiB"
-              f"   {pages} pages")
+        print(
+            f"print roster (whole process)  {roster_wall:8.2f} s   peak {roster_peak:6.0f} MiB"
+            f"   {pages} pages"
+        )
 
 
 if __name__ == "__main__":
