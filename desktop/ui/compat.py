@@ -7,39 +7,17 @@ outside the GUI thread and the app crashes (seen here as a segfault under
 "Garbage-collecting" in a reminders job). As Anki does, the automatic collector is
 switched off and ``GuiThreadCollector`` runs it from a timer on the GUI thread.
 
-2. ``None``'s reference count.
-
-PySide6 6.12 on Python 3.11 hands every C++ null to Python as ``None`` without taking a
-reference: ``QApplication.focusWidget()`` with nothing focused, ``QComboBox.currentData()``
-on an item without data, an invalid ``QVariant`` from a model, a null argument of a
-virtual call, even Python event filters. Each such call wears down ``None``'s reference
-count, and after some tens of thousands (minutes of normal use) the interpreter aborts
-with "none_dealloc: deallocating None". Python 3.12 made ``None`` immortal (PEP 683),
-which hides the defect; on 3.11 ``make_none_immortal`` does the same by hand. It can go
-once the app runs on Python 3.12+ only, or on a PySide6 without the defect.
+2. PySide6 6.12.0 on Python 3.11 hands C++ nulls to Python as ``None`` without taking a
+reference, and after some tens of thousands of calls the interpreter aborts with
+"none_dealloc". 6.8 to 6.11 are clean, so pyproject.toml excludes 6.12 and
+tests/ui/test_qt_binding.py fails if a binding with the defect is ever installed.
 """
 
 from __future__ import annotations
 
-import ctypes
 import gc
-import sys
 
 from PySide6.QtCore import QObject, QTimer
-
-# Far more decrements than a session can make, far from overflowing a 64-bit count.
-_HEADROOM = 1 << 40
-
-
-def make_none_immortal() -> bool:
-    """Give ``None`` enough references never to reach zero; True when it was needed."""
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return False
-    # ob_refcnt is the first field of every CPython object (non-debug builds).
-    refcount = ctypes.c_ssize_t.from_address(id(None))
-    if refcount.value < _HEADROOM:
-        refcount.value += _HEADROOM
-    return True
 
 
 class GuiThreadCollector(QObject):

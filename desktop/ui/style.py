@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont, QFontInfo, QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from desktop.paths import resource
-from desktop.ui.compat import collect_garbage_on_gui_thread, make_none_immortal
+from desktop.ui.compat import collect_garbage_on_gui_thread
 from desktop.ui.qt_vi import install_vietnamese
 
 APP_NAME = "Sổ Chi bộ"
@@ -32,7 +32,6 @@ def app_icon() -> QIcon:
 
 def configure_application(app: QApplication, font_point_size: int = DEFAULT_FONT_SIZE) -> None:
     """Everything the app needs before its first window (safe to call twice)."""
-    make_none_immortal()
     collect_garbage_on_gui_thread(app)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName("SoChiBo")
