@@ -67,7 +67,7 @@ _OFF_ROLL_COLOUR = QColor("#6b6b6b")
 def status_text(row: MemberRow) -> str:
     text = row.status.label
     if row.works_far_away:
-        text += " (đi làm ăn xa)"
+        text += ", đi xa"  # short so the column stays narrow; the tooltip says it in full
     return text
 
 
@@ -175,6 +175,8 @@ class MembersTableModel(QAbstractTableModel):
             text = self._display(row, index.row(), column)
             if column == COL_NAME and row.residence:
                 text += f"\nNơi cư trú: {row.residence}"
+            if column == COL_STATUS and row.works_far_away:
+                text = f"{row.status.label}; đi làm ăn xa"
             return text or None
         if role == Qt.ItemDataRole.UserRole:
             return row.id
