@@ -30,8 +30,9 @@ from desktop.ui import messages, tasks
 from desktop.ui.about import show_about, show_shortcuts
 from desktop.ui.context import UiContext
 from desktop.ui.export_page import ExportPage
+from desktop.ui.meetings.page import MeetingsPage
 from desktop.ui.members.page import MembersPage
-from desktop.ui.placeholder import MEETINGS_TEXT, REVIEWS_TEXT, TOPICS_TEXT, PlaceholderPage
+from desktop.ui.placeholder import REVIEWS_TEXT, TOPICS_TEXT, PlaceholderPage
 from desktop.ui.settings_page import SettingsPage
 
 UNDO_BANNER_SECONDS = 10
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
         self.members_page = MembersPage(ctx)
+        self.meetings_page = MeetingsPage(ctx)
         self.settings_page = SettingsPage(ctx)
         self.settings_page.backups.restore_requested.connect(self.restore_from_backup)
         self.export_page = ExportPage(
@@ -96,11 +98,7 @@ class MainWindow(QMainWindow):
         icons = QStyle.StandardPixmap
         parts = (
             ("Đảng viên", icons.SP_DirHomeIcon, self.members_page),
-            (
-                "Sinh hoạt chi bộ",
-                icons.SP_FileDialogListView,
-                PlaceholderPage("Sinh hoạt chi bộ", MEETINGS_TEXT),
-            ),
+            ("Sinh hoạt chi bộ", icons.SP_FileDialogListView, self.meetings_page),
             (
                 "Chuyên đề và cam kết",
                 icons.SP_FileDialogInfoView,

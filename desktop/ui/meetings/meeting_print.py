@@ -1,0 +1,101 @@
+"""Printing a meeting: its agenda (chương trình), notice (thông báo) and minutes (biên bản),
+as PDF in the preview window, and the minutes as a Word file for the superior's format."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.services import meetings as service
+from desktop.ui import files, messages
+from desktop.ui.context import UiContext
+from desktop.ui.tasks import Task, run_task
+
+DOCX_FILTER = "Văn bản Word (*.docx)"
+
+
+def write_minutes(db, meeting_id: int, target: Path) -> Path:
+    from desktop.printing.minutes import write_minutes_pdf
+
+    return write_minutes_pdf(service.minutes_document(db, meeting_id), target)
+
+
+def write_agenda(db, meeting_id: int, target: Path, issued_on) -> Path:
+    from desktop.printing.agenda import write_agenda_pdf
+
+    return write_agenda_pdf(service.agenda_document(db, meeting_id, issued_on), target)
+
+
+def write_notice(db, meeting_id: int, target: Path, issued_on) -> Path:
+    from desktop.printing.agenda import write_notice_pdf
+
+    return write_notice_pdf(service.notice_document(db, meeting_id, issued_on), target)
+
+
+def _preview(parent: QWidget, title: str, name: str, make) -> Task:
+    folder = Path(tempfile.mkdtemp(prefix="sochibo-in-"))
+    target = folder / name
+
+    def done(pdf) -> None:
+        from desktop.ui.preview import PdfPreviewDialog
+
+        PdfPreviewDialog(Path(pdf), title, parent, temporary=True).open()
+
+    return run_task(
+        parent,
+        f"Đang chuẩn bị bản in {title.lower()}…",
+        lambda _progress: make(target),
+        done,
+        error_title="Chưa in được",
+    )
+
+
+def print_minutes(ctx: UiContext, parent: QWidget, meeting_id: int) -> Task:
+    db = ctx.db
+    name = f"bien-ban-{meeting_id}.pdf"
+    return _preview(parent, "Biên bản", name, lambda t: write_minutes(db, meeting_id, t))
+
+
+def print_agenda(ctx: UiContext, parent: QWidget, meeting_id: int) -> Task:
+    db, today = ctx.db, ctx.today()
+    name = f"chuong-trinh-{meeting_id}.pdf"
+    return _preview(
+        parent, "Chương trình sinh hoạt", name, lambda t: write_agenda(db, meeting_id, t, today)
+    )
+
+
+def print_notice(ctx: UiContext, parent: QWidget, meeting_id: int) -> Task:
+    db, today = ctx.db, ctx.today()
+    name = f"thong-bao-{meeting_id}.pdf"
+    return _preview(
+        parent, "Thông báo sinh hoạt", name, lambda t: write_notice(db, meeting_id, t, today)
+    )
+
+
+def export_minutes_docx(
+    ctx: UiContext, parent: QWidget, meeting_id: int, path: Path | None = None
+) -> Task | None:
+    from desktop.printing.minutes_docx import write_minutes_docx
+
+    if path is None:
+        path = files.save_file(
+            parent, "Xuất biên bản ra tệp Word", f"bien-ban-{meeting_id}.docx", DOCX_FILTER
+        )
+    if path is None:
+        return None
+    if path.suffix.lower() != ".docx":
+        path = path.with_suffix(".docx")
+    db = ctx.db
+
+    def done(_result) -> None:
+        messages.info(parent, "Đã xuất biên bản", f"Đã lưu biên bản vào tệp:\n{path}")
+
+    return run_task(
+        parent,
+        "Đang xuất biên bản ra tệp Word…",
+        lambda _p: write_minutes_docx(service.minutes_document(db, meeting_id), path),
+        done,
+        error_title="Chưa xuất được biên bản",
+    )

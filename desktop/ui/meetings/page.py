@@ -1,0 +1,258 @@
+"""The meetings page (Sinh hoạt chi bộ): the year month by month, its warnings, and the
+actions: plan the next month, open a meeting, delete one, print the year's minutes book.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import meetings as service
+from desktop.ui import messages
+from desktop.ui.context import UiContext
+from desktop.ui.meetings.plan_dialog import PlanDialog
+from desktop.ui.meetings.year_model import COL_MONTH, YearModel
+from desktop.ui.style import heading
+from desktop.ui.tasks import Task, run_task
+from desktop.ui.widgets import WARNING_COLOUR, coloured_label
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def warning_lines(overview: service.YearOverview) -> list[str]:
+    lines = []
+    for quarter in overview.quarters_missing_thematic:
+        text = f"Quý {ROMAN[quarter]} chưa có sinh hoạt chuyên đề"
+        if quarter in overview.quarters_thematic_planned:
+            text += " (đã lập kế hoạch, chưa sinh hoạt)"
+        lines.append(text + ".")
+    for flag in overview.flagged:
+        lines.append(f"Đồng chí {flag.full_name} {flag.message}.")
+    for absence in overview.unexcused:
+        if absence.member_id not in {f.member_id for f in overview.flagged}:
+            lines.append(
+                f"Đồng chí {absence.full_name} vắng không lý do {absence.count} tháng trong năm."
+            )
+    return lines
+
+
+class MeetingsPage(QWidget):
+    meetings_changed = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.year = ctx.today().year
+        self.plan_dialog: PlanDialog | None = None
+        self.open_windows: dict[int, QWidget] = {}
+
+        self.previous_button = QPushButton("◀")
+        self.next_button = QPushButton("▶")
+        self.previous_button.setToolTip("Năm trước")
+        self.next_button.setToolTip("Năm sau")
+        self.year_label = heading()
+        self.previous_button.clicked.connect(lambda: self.show_year(self.year - 1))
+        self.next_button.clicked.connect(lambda: self.show_year(self.year + 1))
+
+        self.model = YearModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_MONTH, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.open_selected)
+
+        self.warnings_label = coloured_label(WARNING_COLOUR)
+
+        self.plan_button = QPushButton("&Lập kế hoạch tháng tới")
+        self.open_button = QPushButton("&Mở buổi sinh hoạt")
+        self.delete_button = QPushButton("&Xóa")
+        self.book_button = QPushButton("In &sổ biên bản năm…")
+        self.plan_button.clicked.connect(self.plan_next)
+        self.open_button.clicked.connect(self.open_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.book_button.clicked.connect(self.print_book)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("<b>Sinh hoạt chi bộ</b>"))
+        top.addStretch(1)
+        top.addWidget(self.previous_button)
+        top.addWidget(self.year_label)
+        top.addWidget(self.next_button)
+        top.addStretch(1)
+        buttons = QHBoxLayout()
+        for button in (self.plan_button, self.open_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.book_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.addLayout(top)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.warnings_label)
+
+        ctx.workspace_changed.connect(self.reload)
+        ctx.members_changed.connect(lambda _id: self.reload())
+        self.show_year(self.year)
+
+    # --- showing -------------------------------------------------------------------
+
+    def show_year(self, year: int) -> None:
+        self.year = year
+        self.reload()
+
+    def reload(self) -> None:
+        row = self.table.currentIndex().row()
+        overview = service.year_overview(self.ctx.db, self.year)
+        self.model.set_overview(overview)
+        self.year_label.setText(
+            f'<span style="font-size: x-large; font-weight: 600;">Năm {self.year}</span>'
+        )
+        lines = warning_lines(overview)
+        self.warnings_label.setText("\n".join(f"• {line}" for line in lines))
+        self.warnings_label.setVisible(bool(lines))
+        if row < 0 and self.year == self.ctx.today().year:
+            row = self.ctx.today().month - 1
+        self.table.selectRow(max(row, 0))
+        self.table.resizeRowsToContents()
+
+    def selected_meetings(self) -> list[service.MeetingSummary]:
+        return self.model.meetings_of(self.table.currentIndex().row())
+
+    # --- actions -------------------------------------------------------------------
+
+    def plan_next(self) -> PlanDialog:
+        """Open the plan dialog pre-filled for the next month without a regular meeting."""
+        dialog = PlanDialog(self.ctx, None, None, self)
+        dialog.finished.connect(lambda result: self._planned(dialog, result))
+        self.plan_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _planned(self, dialog: PlanDialog, result: int) -> None:
+        self.plan_dialog = None
+        if result and dialog.saved_id:
+            detail = service.get_meeting(self.ctx.db, dialog.saved_id)
+            self.show_year(detail.year)
+            self.table.selectRow(detail.month - 1)
+            self.meetings_changed.emit()
+        dialog.deleteLater()
+
+    def open_selected(self) -> None:
+        found = self.selected_meetings()
+        if not found:
+            messages.info(
+                self,
+                "Chưa có buổi sinh hoạt",
+                "Tháng này chưa có buổi sinh hoạt nào. Bấm «Lập kế hoạch tháng tới» để lập.",
+            )
+            return
+        if len(found) == 1:
+            self.open_meeting(found[0].id)
+            return
+        menu = QMenu(self)
+        for summary in found:
+            action = menu.addAction(f"{summary.title} — {summary.state_label}")
+            action.triggered.connect(lambda _c=False, i=summary.id: self.open_meeting(i))
+        rect = self.table.visualRect(self.table.currentIndex())
+        menu.popup(self.table.viewport().mapToGlobal(rect.bottomLeft()))
+
+    def open_meeting(self, meeting_id: int):
+        from desktop.ui.meetings.meeting_dialog import MeetingDialog
+
+        window = self.open_windows.get(meeting_id)
+        if window is not None and window.isVisible():
+            window.raise_()
+            window.activateWindow()
+            return window
+        window = MeetingDialog(self.ctx, meeting_id, self)
+        window.changed.connect(self.reload)
+        window.finished.connect(lambda _r, i=meeting_id: self.open_windows.pop(i, None))
+        self.open_windows[meeting_id] = window
+        window.show()
+        return window
+
+    def delete_selected(self) -> None:
+        found = self.selected_meetings()
+        if not found:
+            return
+        summary = found[0]
+        if summary.state == service.MeetingState.APPROVED:
+            messages.warn(
+                self,
+                "Không xóa được",
+                "Biên bản đã được thông qua; không xóa được buổi sinh hoạt này.",
+            )
+            return
+        if not messages.ask(
+            self,
+            "Xóa buổi sinh hoạt",
+            f"Xóa «{summary.title}» cùng chương trình, điểm danh và biên bản nháp của buổi này?",
+            "Xóa",
+            "Không xóa",
+            danger=True,
+        ):
+            return
+        try:
+            service.delete_meeting(self.ctx.db, summary.id)
+        except Exception as exc:  # noqa: BLE001 - shown in Vietnamese
+            messages.show_exception(self, exc, "Chưa xóa được")
+            return
+        self.reload()
+        self.meetings_changed.emit()
+
+    def print_book(self) -> Task | None:
+        from desktop.printing.minutes_book import write_minutes_book_pdf
+
+        db, year = self.ctx.db, self.year
+        folder = Path(tempfile.mkdtemp(prefix="sochibo-in-"))
+        target = folder / f"so-bien-ban-{year}.pdf"
+
+        def make(_progress):
+            book = service.minutes_book(db, year)
+            if not book.minutes:
+                return None
+            return write_minutes_book_pdf(book, target)
+
+        def done(pdf) -> None:
+            if pdf is None:
+                folder.rmdir()
+                messages.info(
+                    self, "Chưa có biên bản", f"Năm {year} chưa có biên bản nào đã ghi xong."
+                )
+                return
+            from desktop.ui.preview import PdfPreviewDialog
+
+            PdfPreviewDialog(Path(pdf), f"Sổ biên bản năm {year}", self, temporary=True).open()
+
+        return run_task(
+            self,
+            f"Đang chuẩn bị sổ biên bản năm {year}…",
+            make,
+            done,
+            error_title="Chưa in được sổ biên bản",
+        )

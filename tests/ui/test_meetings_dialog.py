@@ -1,0 +1,165 @@
+"""The meeting window: roll call with live counts, minutes checks, approval and corrections,
+printing the minutes."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QTime
+
+from desktop.services import meetings as service
+from desktop.ui.meetings import approval_tab, meeting_dialog
+from desktop.ui.meetings.attendance_model import COL_EXCUSED, COL_REASON
+from desktop.ui.meetings.meeting_dialog import MeetingDialog
+from desktop.ui.meetings.meeting_print import write_minutes
+
+
+@pytest.fixture(autouse=True)
+def never_block_on_close(monkeypatch):
+    """Closing a window with unsaved changes asks; no test may wait on that question."""
+    monkeypatch.setattr(meeting_dialog, "ask_save", lambda parent: meeting_dialog.DISCARD)
+
+
+@pytest.fixture
+def meeting(ctx, roster) -> int:
+    return service.plan_meeting(
+        ctx.db, "thuong_ky", 2026, 3, date(2026, 3, 5), time(8, 0), "Nhà văn hóa ấp"
+    )
+
+
+@pytest.fixture
+def window(qtbot, ctx, meeting) -> MeetingDialog:
+    dialog = MeetingDialog(ctx, meeting)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def row_of(dialog: MeetingDialog, name: str) -> int:
+    return next(i for i, r in enumerate(dialog.attendance.model.rows) if r.full_name == name)
+
+
+def fill_minutes(dialog: MeetingDialog, roster) -> None:
+    dialog.attendance.model.mark_all_present()
+    tab = dialog.minutes
+    tab.chair.setCurrentIndex(tab.chair.findData(roster["an"]))
+    tab.secretary.setCurrentIndex(tab.secretary.findData(roster["binh"]))
+    tab.start.setTime(QTime(8, 0))
+    tab.end.setTime(QTime(9, 45))
+
+
+def test_absent_with_reason_updates_the_counts_line_and_is_saved(window, ctx, meeting, roster):
+    assert "Có mặt: 0/3 đồng chí" in window.attendance.counts_text()
+    window.attendance.model.mark_all_present()
+    row = row_of(window, "Đặng Thị Dung")
+    window.attendance.table.setCurrentIndex(window.attendance.model.index(row, 1))
+    window.attendance.table.setFocus()
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    QTest.keyClick(window.attendance.table, Qt.Key.Key_2)
+    model = window.attendance.model
+    model.setData(model.index(row, COL_REASON), "Ốm")
+    text = window.attendance.counts_text()
+    assert "Có mặt: 2/3 đồng chí; vắng có lý do: 1 (đ/c Đặng Thị Dung — Ốm)" in text
+    # The exempted and the transferred-away members are listed apart, not marked.
+    assert "Trần Thị Hoa" in window.attendance.apart_label.text()
+    assert model.data(model.index(row, COL_EXCUSED)) == "●"
+
+    window.save_button.click()
+    assert not window.dirty
+    sheet = {r.full_name: r for r in service.attendance_sheet(ctx.db, meeting)}
+    assert sheet["Đặng Thị Dung"].presence == "vang_co_ly_do"
+    assert sheet["Đặng Thị Dung"].reason == "Ốm"
+    assert sheet["Nguyễn Văn An"].presence == "co_mat"
+
+
+def test_a_75_minute_meeting_shows_the_90_minute_warning(window):
+    window.minutes.start.setTime(QTime(8, 0))
+    window.minutes.end.setTime(QTime(9, 15))
+    text = window.minutes.duration_label.text()
+    assert "Kéo dài 75 phút" in text and "Ít hơn 90 phút" in text
+    window.minutes.end.setTime(QTime(9, 45))
+    assert "Ít hơn" not in window.minutes.duration_label.text()
+
+
+def test_votes_not_matching_the_official_members_present_are_warned(window):
+    window.attendance.model.mark_all_present()
+    window.minutes.votes_for.setValue(5)
+    assert "Tổng số phiếu 5 nhiều hơn số đảng viên có mặt 3" in window.minutes.vote_label.text()
+    window.minutes.votes_for.setValue(3)
+    window.minutes.votes_against.setValue(0)
+    window.minutes.votes_other.setValue(0)
+    assert window.minutes.vote_label.text() == ""
+
+
+def test_approval_locks_the_minutes_and_a_correction_needs_a_reason(
+    window, ctx, meeting, roster, answers, monkeypatch
+):
+    fill_minutes(window, roster)
+    window.approval.read_at.setTime(QTime(9, 40))
+    assert window.approve()
+    assert "khóa" in answers.questions[-1]
+    detail = service.get_meeting(ctx.db, meeting)
+    assert detail.locked and detail.minutes_read_at == time(9, 40)
+    assert not window.minutes.chair.isEnabled()
+    assert window.minutes.resolution.isReadOnly()
+    assert not window.save_button.isEnabled()
+    assert window.approval.correct_button.isVisible()
+
+    window.approval.correct_button.click()
+    window.minutes.end.setTime(QTime(10, 0))
+    monkeypatch.setattr(approval_tab, "ask_correction_reason", lambda parent: "")
+    assert not window.save()
+    assert "Phải ghi lý do" in answers.texts()
+    monkeypatch.setattr(
+        approval_tab, "ask_correction_reason", lambda parent: "Ghi nhầm giờ kết thúc"
+    )
+    assert window.save()
+    corrections = service.get_meeting(ctx.db, meeting).corrections
+    assert corrections[0].reason == "Ghi nhầm giờ kết thúc"
+    assert "Giờ kết thúc: 9 giờ 45 → 10 giờ 00" in corrections[0].changes
+    assert "Ghi nhầm giờ kết thúc" in window.approval.corrections.item(0).text()
+    assert window.minutes.resolution.isReadOnly()
+
+
+def test_closing_with_unsaved_changes_asks_and_can_save(window, ctx, meeting, monkeypatch):
+    window.minutes.resolution.setPlainText("Chi bộ thống nhất phương hướng tháng 4.")
+    assert window.has_unsaved_changes()
+    monkeypatch.setattr(meeting_dialog, "ask_save", lambda parent: meeting_dialog.CANCEL)
+    window.close_button.click()
+    assert window.isVisible()
+    monkeypatch.setattr(meeting_dialog, "ask_save", lambda parent: meeting_dialog.SAVE)
+    window.close_button.click()
+    assert not window.isVisible()
+    assert service.get_meeting(ctx.db, meeting).resolution.startswith("Chi bộ thống nhất")
+
+
+def test_printed_minutes_name_the_absent_member(window, ctx, meeting, roster, tmp_path):
+    fill_minutes(window, roster)
+    row = row_of(window, "Đặng Thị Dung")
+    window.attendance.model.set_presence(row, "vang_khong_ly_do")
+    assert window.save()
+    pdf = write_minutes(ctx.db, meeting, tmp_path / "bb.pdf")
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Đặng Thị Dung" in text
+
+
+def test_print_button_opens_the_minutes_preview(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.preview import PdfPreviewDialog
+
+    window.print_button.click()
+
+    def preview():
+        return next(
+            (w for w in QApplication.topLevelWidgets() if isinstance(w, PdfPreviewDialog)), None
+        )
+
+    qtbot.waitUntil(lambda: preview() is not None and preview().isVisible(), timeout=15_000)
+    dialog = preview()
+    assert dialog.title == "Biên bản"
+    dialog.reject()

@@ -1,0 +1,86 @@
+"""The meetings page: the year at a glance, planning next month, deleting a meeting."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.services import meetings as service
+from desktop.services.topic_data import TopicData, TopicSectionInfo
+from desktop.services.topics import create_topic
+from desktop.ui.meetings.page import MeetingsPage
+
+
+def make_topic(db) -> int:
+    return create_topic(
+        db,
+        TopicData(
+            title="Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 2026",
+            level="tinh",
+            start_year=2026,
+            end_year=2026,
+            sections=[
+                TopicSectionInfo("Phần 1: Tinh thần đoàn kết"),
+                TopicSectionInfo("Phần 2: Tự phê bình và phê bình"),
+            ],
+        ),
+    )
+
+
+def test_planning_next_month_takes_two_clicks_and_preselects_the_study_section(qtbot, ctx, roster):
+    make_topic(ctx.db)
+    first = service.plan_meeting(ctx.db, "thuong_ky", 2026, 3, date(2026, 3, 10))
+    page = MeetingsPage(ctx)
+    qtbot.addWidget(page)
+
+    page.plan_button.click()
+    dialog = page.plan_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert (dialog.month.value(), dialog.year.value()) == (4, 2026)
+    # Section 1 is taken by March, so section 2 is suggested.
+    assert dialog.section.currentText() == "Phần 2: Tự phê bình và phê bình"
+    assert dialog.day.text() == "10/4/2026"
+    dialog.save_button.click()
+
+    planned = service.find_meeting(ctx.db, 2026, 4)
+    assert planned != first
+    assert service.get_meeting(ctx.db, planned).section_title.startswith("Phần 2")
+    assert page.model.month(3).state_label == "Đã lập kế hoạch"
+
+
+def test_plan_dialog_refuses_a_day_outside_the_month(qtbot, ctx, roster, answers):
+    page = MeetingsPage(ctx)
+    qtbot.addWidget(page)
+    dialog = page.plan_next()
+    dialog.day.setText("05/5/2026")
+    dialog.save_button.click()
+    assert dialog.isVisible()
+    assert "không thuộc tháng" in answers.texts()
+
+
+def test_quarters_without_thematic_meeting_and_unexcused_absences_are_warned(qtbot, ctx, roster):
+    page = MeetingsPage(ctx)
+    qtbot.addWidget(page)
+    assert "Quý I chưa có sinh hoạt chuyên đề." in page.warnings_label.text()
+
+
+def test_deleting_a_meeting_asks_first(qtbot, ctx, roster, answers):
+    meeting = service.plan_meeting(ctx.db, "thuong_ky", 2026, 3)
+    page = MeetingsPage(ctx)
+    qtbot.addWidget(page)
+    page.table.selectRow(2)
+    answers.reply = False
+    page.delete_button.click()
+    assert service.get_meeting(ctx.db, meeting)
+    answers.reply = True
+    page.delete_button.click()
+    assert page.model.month(2).regular is None
+    assert "Xóa «Sinh hoạt chi bộ thường kỳ tháng 3 năm 2026»" in answers.questions[0]
+
+
+def test_the_main_window_shows_the_meetings_page_as_its_second_part(qtbot, ctx):
+    from desktop.ui.main_window import NAV_MEETINGS, MainWindow
+
+    window = MainWindow(ctx, owns_workspace=False)
+    qtbot.addWidget(window)
+    window.nav.setCurrentRow(NAV_MEETINGS)
+    assert isinstance(window.pages.currentWidget(), MeetingsPage)
