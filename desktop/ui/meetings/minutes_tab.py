@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette
@@ -63,7 +64,11 @@ class ItemEditor(QGroupBox):
     """One agenda item: presenter, content, conclusion."""
 
     def __init__(self, number: int, item, people, parent: QWidget | None = None) -> None:
-        super().__init__(f"{number}. {item.title}", parent)
+        # A group box title never wraps: a long study-section title would widen the whole
+        # tab past the window, so the heading is a wrapping label instead.
+        super().__init__(parent)
+        heading = QLabel(f"<b>{escape(f'{number}. {item.title}')}</b>")
+        heading.setWordWrap(True)
         self.item_id = item.id
         self.presenter = member_combo(people, free_text=True)
         self.content = text_box(3)
@@ -72,6 +77,7 @@ class ItemEditor(QGroupBox):
         self.content.setPlainText(item.content)
         self.conclusion.setPlainText(item.conclusion)
         form = QFormLayout(self)
+        form.addRow(heading)
         form.addRow(form_label("Người trình bày", self.presenter), self.presenter)
         form.addRow(form_label("Nội dung", self.content), self.content)
         form.addRow(form_label("Kết luận", self.conclusion), self.conclusion)
