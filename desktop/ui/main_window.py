@@ -32,8 +32,9 @@ from desktop.ui.context import UiContext
 from desktop.ui.export_page import ExportPage
 from desktop.ui.meetings.page import MeetingsPage
 from desktop.ui.members.page import MembersPage
-from desktop.ui.placeholder import REVIEWS_TEXT, TOPICS_TEXT, PlaceholderPage
+from desktop.ui.placeholder import REVIEWS_TEXT, PlaceholderPage
 from desktop.ui.settings_page import SettingsPage
+from desktop.ui.topics.page import TopicsPage
 
 UNDO_BANNER_SECONDS = 10
 NAV_MEMBERS, NAV_MEETINGS, NAV_TOPICS, NAV_REVIEWS, NAV_EXPORT, NAV_SETTINGS = range(6)
@@ -90,6 +91,8 @@ class MainWindow(QMainWindow):
 
         self.members_page = MembersPage(ctx)
         self.meetings_page = MeetingsPage(ctx)
+        self.topics_page = TopicsPage(ctx)
+        self.meetings_page.meetings_changed.connect(self.topics_page.show_round)
         self.settings_page = SettingsPage(ctx)
         self.settings_page.backups.restore_requested.connect(self.restore_from_backup)
         self.export_page = ExportPage(
@@ -99,11 +102,7 @@ class MainWindow(QMainWindow):
         parts = (
             ("Đảng viên", icons.SP_DirHomeIcon, self.members_page),
             ("Sinh hoạt chi bộ", icons.SP_FileDialogListView, self.meetings_page),
-            (
-                "Chuyên đề và cam kết",
-                icons.SP_FileDialogInfoView,
-                PlaceholderPage("Chuyên đề và cam kết", TOPICS_TEXT),
-            ),
+            ("Chuyên đề và cam kết", icons.SP_FileDialogInfoView, self.topics_page),
             (
                 "Kiểm điểm và xếp loại",
                 icons.SP_DialogApplyButton,

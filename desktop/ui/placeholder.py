@@ -33,20 +33,6 @@ class PlaceholderPage(QWidget):
 
 
 # The parts still to come, in the words the secretary uses (DOMAIN.md §3–6).
-MEETINGS_TEXT = (
-    "Phần «Sinh hoạt chi bộ» sẽ giúp chuẩn bị và ghi lại từng buổi sinh hoạt: lập chương "
-    "trình theo trình tự thường dùng (tuyên bố lý do, điểm danh, thông tin thời sự, học tập "
-    "và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh, phương hướng tháng tới, thảo luận, "
-    "biểu quyết nghị quyết…), điểm danh đảng viên có mặt, vắng có lý do, vắng không lý do; "
-    "ghi ý kiến thảo luận và kết quả biểu quyết; nhắc khi thời gian sinh hoạt ngắn hơn quy "
-    "định; rồi in biên bản đúng thể thức trên khổ A4."
-)
-TOPICS_TEXT = (
-    "Phần «Chuyên đề và cam kết» sẽ lưu chuyên đề học tập hằng năm (tên chuyên đề do tỉnh, "
-    "xã ban hành, sửa được), theo dõi đảng viên nào đã học tập, ai cần học bù ở buổi sau, "
-    "lập bản cam kết tu dưỡng, rèn luyện, phấn đấu của từng đảng viên theo mẫu của năm, "
-    "và cuối năm tổng hợp kết quả thực hiện để báo cáo cấp trên."
-)
 REVIEWS_TEXT = (
     "Phần «Kiểm điểm và xếp loại» sẽ giúp kiểm điểm, đánh giá, xếp loại chất lượng đảng viên "
     "cuối năm theo quy định của từng năm (mẫu 2A, 2B, 2C; thang 100 điểm từ năm 2025), ghi "

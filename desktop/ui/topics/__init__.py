@@ -1,0 +1,1 @@
+"""The topics part of the main window (chuyên đề học tập và làm theo Bác, cam kết)."""

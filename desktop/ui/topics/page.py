@@ -1,0 +1,339 @@
+"""The topics page (Chuyên đề và cam kết): the campaign's name, the topics, and the
+study round of the chosen topic (học tập, quán triệt chuyên đề) with its percentage,
+always with the denominator. Commitments (cam kết) come in a later version.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.cell_settings import campaign_name
+from desktop.services.study_round import (
+    StudyRound,
+    mark_studied_from_meeting,
+    study_round,
+    unmark_studied,
+)
+from desktop.services.topics import (
+    TopicInfo,
+    current_topic,
+    get_topic,
+    import_topic_file,
+    list_topics,
+)
+from desktop.text import short_date
+from desktop.ui import files, messages
+from desktop.ui.context import UiContext
+from desktop.ui.style import heading
+from desktop.ui.topics.dialogs import (
+    CampaignNameDialog,
+    CatalogueDialog,
+    MarkStudiedDialog,
+    MeetingPickDialog,
+)
+from desktop.ui.topics.study_model import COL_NAME, COL_NUMBER, StudyModel
+from desktop.ui.widgets import ERROR_COLOUR, coloured_label, form_label, notice_label
+
+COMMITMENTS_LATER = (
+    "Phần cam kết tu dưỡng, rèn luyện, phấn đấu của đảng viên sẽ có trong phiên bản sau."
+)
+TOPIC_FILTER = "Tệp chuyên đề (*.json)"
+EXCLUDED_COLOUR = "#6b6b6b"
+
+
+class TopicsPage(QWidget):
+    """Emits ``topics_changed`` after a topic is added or a study record changes."""
+
+    topics_changed = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.round: StudyRound | None = None
+        self.dialog = None  # the dialog open now, for tests and for keeping it alive
+
+        self.campaign_label = QLabel()
+        self.campaign_label.setWordWrap(True)
+        self.campaign_label.setTextFormat(Qt.TextFormat.RichText)
+        self.campaign_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.campaign_button = QPushButton("Sửa tên cuộc &vận động…")
+        self.campaign_button.clicked.connect(self.edit_campaign_name)
+
+        self.topic_combo = QComboBox()
+        self.topic_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.topic_combo.setMinimumContentsLength(30)
+        self.topic_combo.currentIndexChanged.connect(lambda _i: self.show_round())
+        self.catalogue_button = QPushButton("Thêm chuyên đề từ &danh mục có sẵn…")
+        self.import_button = QPushButton("&Nhập tệp chuyên đề (.json)…")
+        self.catalogue_button.clicked.connect(self.add_from_catalogue)
+        self.import_button.clicked.connect(self.import_file)
+
+        self.percent_label = QLabel()
+        self.percent_label.setTextFormat(Qt.TextFormat.RichText)
+        self.percent_label.setWordWrap(True)
+        self.deadline_label = QLabel()
+        self.overdue_label = coloured_label(ERROR_COLOUR, "Quá hạn")
+        font = self.overdue_label.font()
+        font.setBold(True)
+        self.overdue_label.setFont(font)
+        self.overdue_label.setWordWrap(False)
+
+        self.model = StudyModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_NUMBER, QHeaderView.ResizeMode.ResizeToContents)
+        self.excluded_label = coloured_label(EXCLUDED_COLOUR)
+
+        self.mark_button = QPushButton("Đánh dấu đã &học tập…")
+        self.unmark_button = QPushButton("&Bỏ đánh dấu")
+        self.from_meeting_button = QPushButton("Lấy theo &điểm danh buổi sinh hoạt…")
+        self.mark_button.clicked.connect(self.mark_selected)
+        self.unmark_button.clicked.connect(self.unmark_selected)
+        self.from_meeting_button.clicked.connect(self.take_from_meeting)
+        self.table.selectionModel().selectionChanged.connect(self._update_enabled)
+
+        campaign_row = QHBoxLayout()
+        campaign_row.addWidget(self.campaign_label, 1)
+        campaign_row.addWidget(self.campaign_button)
+        topic_row = QHBoxLayout()
+        topic_row.addWidget(form_label("&Chuyên đề", self.topic_combo))
+        topic_row.addWidget(self.topic_combo, 1)
+        # The topic titles are long; the combo gets the whole line.
+        topic_buttons = QHBoxLayout()
+        topic_buttons.addStretch(1)
+        topic_buttons.addWidget(self.catalogue_button)
+        topic_buttons.addWidget(self.import_button)
+        deadline_row = QHBoxLayout()
+        deadline_row.addWidget(self.deadline_label)
+        deadline_row.addWidget(self.overdue_label)
+        deadline_row.addStretch(1)
+        buttons = QHBoxLayout()
+        for button in (self.mark_button, self.unmark_button, self.from_meeting_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.notice = notice_label(COMMITMENTS_LATER)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.addWidget(heading("Chuyên đề và cam kết"))
+        layout.addLayout(campaign_row)
+        layout.addLayout(topic_row)
+        layout.addLayout(topic_buttons)
+        layout.addWidget(self.percent_label)
+        layout.addLayout(deadline_row)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.excluded_label)
+        layout.addWidget(self.notice)
+
+        ctx.workspace_changed.connect(self.reload)
+        ctx.members_changed.connect(lambda _id: self.show_round())
+        self.reload()
+
+    # --- showing -------------------------------------------------------------------
+
+    def reload(self, select_id: int | None = None) -> None:
+        """Campaign name, topics (keeping the chosen one) and the study round."""
+        self.campaign_label.setText(f"Cuộc vận động: <b>{escape(campaign_name(self.ctx.db))}</b>")
+        keep = select_id or self.topic_id()
+        if keep is None:
+            current = current_topic(self.ctx.db, self.ctx.today())
+            keep = current.id if current else None
+        self.topic_combo.blockSignals(True)
+        self.topic_combo.clear()
+        for topic in list_topics(self.ctx.db):
+            self.topic_combo.addItem(self._topic_text(topic), topic.id)
+            self.topic_combo.setItemData(
+                self.topic_combo.count() - 1, topic.title, Qt.ItemDataRole.ToolTipRole
+            )
+        index = self.topic_combo.findData(keep) if keep is not None else -1
+        self.topic_combo.setCurrentIndex(max(index, 0) if self.topic_combo.count() else -1)
+        self.topic_combo.blockSignals(False)
+        self.show_round()
+
+    @staticmethod
+    def _topic_text(topic: TopicInfo) -> str:
+        text = topic.display_title
+        if str(topic.start_year) not in text:
+            text += f" ({topic.period_label})"
+        return text
+
+    def topic_id(self) -> int | None:
+        value = self.topic_combo.currentData()
+        return int(value) if value else None
+
+    def _round_date(self, topic: TopicInfo) -> date:
+        # A past topic is judged by the members the cell had at its end.
+        return min(self.ctx.today(), date(topic.last_year, 12, 31))
+
+    def show_round(self) -> None:
+        topic_id = self.topic_id()
+        if topic_id is None:
+            self.round = None
+            self.model.set_rows([])
+            self.percent_label.setText(
+                "Chưa có chuyên đề nào. Bấm «Thêm chuyên đề từ danh mục có sẵn…» để thêm."
+            )
+            self.deadline_label.clear()
+            self.overdue_label.hide()
+            self.excluded_label.hide()
+            self._update_enabled()
+            return
+        topic = get_topic(self.ctx.db, topic_id)
+        found = study_round(self.ctx.db, topic_id, self._round_date(topic))
+        self.round = found
+        self.model.set_rows(found.rows)
+        self.table.resizeColumnToContents(COL_NUMBER)
+        self.percent_label.setText(
+            '<span style="font-size: large; font-weight: 600;">'
+            f"Đã học tập: {escape(found.percent_text)}</span>"
+        )
+        if found.deadline:
+            self.deadline_label.setText(f"Hạn học tập: {short_date(found.deadline)}")
+        else:
+            self.deadline_label.setText("Chuyên đề không ghi hạn học tập.")
+        self.overdue_label.setVisible(found.overdue)
+        if found.overdue:
+            self.overdue_label.setText(f"Quá hạn — còn {len(found.missing)} đồng chí chưa học tập")
+        lines = [f"• {row.full_name}: {row.status_label}" for row in found.excluded]
+        if lines:
+            self.excluded_label.setText("Không tính vào số phải học tập:\n" + "\n".join(lines))
+        self.excluded_label.setVisible(bool(lines))
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        has_topic = self.round is not None
+        rows = self.selected_rows()
+        self.mark_button.setEnabled(has_topic and bool(rows))
+        self.unmark_button.setEnabled(has_topic and any(r.studied for r in rows))
+        self.from_meeting_button.setEnabled(has_topic)
+
+    def selected_rows(self):
+        numbers = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.rows[n] for n in numbers if n < len(self.model.rows)]
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        # Attendance and members change elsewhere; the round is cheap to read again.
+        super().showEvent(event)
+        if self.round is not None:
+            self.show_round()
+
+    # --- actions -------------------------------------------------------------------
+
+    def _open(self, dialog, on_accept) -> None:
+        def finished(result: int) -> None:
+            self.dialog = None
+            if result:
+                on_accept(dialog)
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        self.dialog = dialog
+        dialog.open()
+
+    def edit_campaign_name(self) -> CampaignNameDialog:
+        dialog = CampaignNameDialog(self.ctx, self)
+        self._open(dialog, lambda _d: self.reload())
+        return dialog
+
+    def mark_selected(self) -> MarkStudiedDialog | None:
+        rows = self.selected_rows()
+        if self.round is None or not rows:
+            return None
+        people = [(r.member_id, r.full_name) for r in rows]
+        dialog = MarkStudiedDialog(self.ctx, self.round.topic, people, self)
+        self._open(dialog, lambda _d: self._changed())
+        return dialog
+
+    def unmark_selected(self) -> None:
+        rows = [r for r in self.selected_rows() if r.studied]
+        if self.round is None or not rows:
+            return
+        names = ", ".join(r.full_name for r in rows)
+        if not messages.ask(
+            self,
+            "Bỏ đánh dấu đã học tập",
+            f"Ghi lại là chưa học tập chuyên đề cho {len(rows)} đồng chí: {names}?",
+            "Bỏ đánh dấu",
+            "Không",
+            danger=True,
+        ):
+            return
+        try:
+            for row in rows:
+                unmark_studied(self.ctx.db, self.round.topic.id, row.member_id)
+        except Exception as exc:  # noqa: BLE001 - shown in Vietnamese
+            messages.show_exception(self, exc, "Chưa bỏ đánh dấu được")
+        self._changed()
+
+    def take_from_meeting(self) -> MeetingPickDialog | None:
+        if self.round is None:
+            return None
+        topic_id = self.round.topic.id
+        dialog = MeetingPickDialog(self.ctx, self.round.topic, self)
+
+        def chosen(picked: MeetingPickDialog) -> None:
+            try:
+                added = mark_studied_from_meeting(self.ctx.db, topic_id, picked.meeting_id)
+            except Exception as exc:  # noqa: BLE001 - shown in Vietnamese
+                messages.show_exception(self, exc, "Chưa ghi nhận được")
+                return
+            self._changed()
+            messages.info(self, "Đã ghi nhận", f"Đã ghi nhận {added} đồng chí đã học tập.")
+
+        self._open(dialog, chosen)
+        return dialog
+
+    def add_from_catalogue(self) -> CatalogueDialog:
+        dialog = CatalogueDialog(self.ctx, self)
+        self._open(dialog, lambda picked: self._import(picked.chosen))
+        return dialog
+
+    def import_file(self) -> None:
+        path = files.open_file(self, "Nhập tệp chuyên đề", TOPIC_FILTER)
+        if path is not None:
+            self._import(path)
+
+    def _import(self, path) -> int | None:
+        try:
+            topic_id = import_topic_file(self.ctx.db, path)
+        except Exception as exc:  # noqa: BLE001 - shown in Vietnamese
+            messages.show_exception(self, exc, "Chưa thêm được chuyên đề")
+            return None
+        self.reload(select_id=topic_id)
+        self.topics_changed.emit()
+        return topic_id
+
+    def _changed(self) -> None:
+        selected = [r.member_id for r in self.selected_rows()]
+        self.show_round()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for member_id in selected:
+            row = self.model.row_of(member_id)
+            if row >= 0:
+                self.table.selectionModel().select(self.model.index(row, 0), flags)
+        self.topics_changed.emit()
