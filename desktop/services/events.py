@@ -39,6 +39,20 @@ class EventRecord:
     until: date | None
     note: str
 
+    def data(self) -> EventData:
+        """The editable data of this event, e.g. to fill the form or to undo a delete."""
+        return EventData(
+            kind=self.kind.value,
+            happened_on=self.happened_on,
+            decision_number=self.decision_number,
+            issuer=self.issuer,
+            detail=self.detail,
+            temporary=self.temporary,
+            badge_years=self.badge_years,
+            until=self.until,
+            note=self.note,
+        )
+
     @property
     def label(self) -> str:
         """How the history table names the event, e.g. "Chuyển sinh hoạt đi (tạm thời)"."""
@@ -127,17 +141,7 @@ def delete_event(db: Database, event_id: int) -> EventData:
             raise NotFound("Không tìm thấy sự kiện này.")
         record = event_record(event)
         session.delete(event)
-    return EventData(
-        kind=record.kind.value,
-        happened_on=record.happened_on,
-        decision_number=record.decision_number,
-        issuer=record.issuer,
-        detail=record.detail,
-        temporary=record.temporary,
-        badge_years=record.badge_years,
-        until=record.until,
-        note=record.note,
-    )
+    return record.data()
 
 
 def _clean(data: EventData) -> EventData:

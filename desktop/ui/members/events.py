@@ -34,20 +34,6 @@ HEADERS = ("Ngày", "Sự kiện", "Số quyết định", "Cơ quan quyết đ�
 UNDO_SECONDS = 10
 
 
-def record_data(record: EventRecord) -> EventData:
-    return EventData(
-        kind=record.kind.value,
-        happened_on=record.happened_on,
-        decision_number=record.decision_number,
-        issuer=record.issuer,
-        detail=record.detail,
-        temporary=record.temporary,
-        badge_years=record.badge_years,
-        until=record.until,
-        note=record.note,
-    )
-
-
 def describe(record: EventRecord) -> str:
     return f"«{record.label}» ngày {short_date(record.happened_on)}"
 
@@ -192,7 +178,7 @@ class EventsPanel(QWidget):
         record = self.selected_record()
         if record is None:
             return
-        before = record_data(record)
+        before = record.data()
         saved: list[EventData] = []
 
         def save(data: EventData) -> None:
