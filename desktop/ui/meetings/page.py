@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.services import meetings as service
 from desktop.ui import messages
 from desktop.ui.context import UiContext
+from desktop.ui.meetings.agenda_template_dialog import AgendaTemplateDialog
 from desktop.ui.meetings.plan_dialog import PlanDialog
 from desktop.ui.meetings.year_model import COL_MONTH, YearModel
 from desktop.ui.style import heading
@@ -58,6 +59,7 @@ class MeetingsPage(QWidget):
         self.ctx = ctx
         self.year = ctx.today().year
         self.plan_dialog: PlanDialog | None = None
+        self.template_dialog: AgendaTemplateDialog | None = None
         self.open_windows: dict[int, QWidget] = {}
 
         self.previous_button = QPushButton("◀")
@@ -95,6 +97,8 @@ class MeetingsPage(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.book_button.clicked.connect(self.print_book)
+        self.template_button = QPushButton("C&hương trình mẫu…")
+        self.template_button.clicked.connect(self.edit_agenda_template)
 
         top = QHBoxLayout()
         top.addWidget(QLabel("<b>Sinh hoạt chi bộ</b>"))
@@ -107,6 +111,7 @@ class MeetingsPage(QWidget):
         for button in (self.plan_button, self.open_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.template_button)
         buttons.addWidget(self.book_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
@@ -150,6 +155,19 @@ class MeetingsPage(QWidget):
         dialog = PlanDialog(self.ctx, None, None, self)
         dialog.finished.connect(lambda result: self._planned(dialog, result))
         self.plan_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def edit_agenda_template(self) -> AgendaTemplateDialog:
+        """The cell's own order of business that new meetings start from."""
+        dialog = AgendaTemplateDialog(self.ctx, self)
+
+        def finished(_result: int) -> None:
+            self.template_dialog = None
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        self.template_dialog = dialog
         dialog.open()
         return dialog
 

@@ -32,6 +32,7 @@ from desktop.services.study_round import (
 from desktop.services.topics import (
     TopicInfo,
     current_topic,
+    delete_topic,
     get_topic,
     import_topic_file,
     list_topics,
@@ -47,6 +48,7 @@ from desktop.ui.topics.dialogs import (
     MeetingPickDialog,
 )
 from desktop.ui.topics.study_model import COL_NAME, COL_NUMBER, StudyModel
+from desktop.ui.topics.topic_dialog import TopicDialog
 from desktop.ui.widgets import ERROR_COLOUR, coloured_label, form_label, notice_label
 
 COMMITMENTS_LATER = (
@@ -83,6 +85,12 @@ class TopicsPage(QWidget):
         self.catalogue_button = QPushButton("Thêm chuyên đề từ &danh mục có sẵn…")
         self.import_button = QPushButton("&Nhập tệp chuyên đề (.json)…")
         self.catalogue_button.clicked.connect(self.add_from_catalogue)
+        self.new_button = QPushButton("Thêm chuyên đề &mới…")
+        self.edit_button = QPushButton("&Sửa chuyên đề…")
+        self.delete_button = QPushButton("&Xóa chuyên đề")
+        self.new_button.clicked.connect(self.new_topic)
+        self.edit_button.clicked.connect(self.edit_topic)
+        self.delete_button.clicked.connect(self.delete_topic)
         self.import_button.clicked.connect(self.import_file)
 
         self.percent_label = QLabel()
@@ -124,6 +132,8 @@ class TopicsPage(QWidget):
         topic_row.addWidget(self.topic_combo, 1)
         # The topic titles are long; the combo gets the whole line.
         topic_buttons = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            topic_buttons.addWidget(button)
         topic_buttons.addStretch(1)
         topic_buttons.addWidget(self.catalogue_button)
         topic_buttons.addWidget(self.import_button)
@@ -231,6 +241,8 @@ class TopicsPage(QWidget):
         self.mark_button.setEnabled(has_topic and bool(rows))
         self.unmark_button.setEnabled(has_topic and any(r.studied for r in rows))
         self.from_meeting_button.setEnabled(has_topic)
+        self.edit_button.setEnabled(has_topic)
+        self.delete_button.setEnabled(has_topic)
 
     def selected_rows(self):
         numbers = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -307,6 +319,47 @@ class TopicsPage(QWidget):
 
         self._open(dialog, chosen)
         return dialog
+
+    def new_topic(self) -> TopicDialog:
+        dialog = TopicDialog(self.ctx, None, self)
+        self._open(dialog, self._topic_saved)
+        return dialog
+
+    def edit_topic(self) -> TopicDialog | None:
+        topic_id = self.topic_id()
+        if topic_id is None:
+            return None
+        dialog = TopicDialog(self.ctx, topic_id, self)
+        self._open(dialog, self._topic_saved)
+        return dialog
+
+    def _topic_saved(self, dialog: TopicDialog) -> None:
+        self.reload(select_id=dialog.saved_id)
+        self.topics_changed.emit()
+
+    def delete_topic(self) -> bool:
+        """Delete the chosen topic after asking; a used one is refused with the reason."""
+        topic_id = self.topic_id()
+        if topic_id is None:
+            return False
+        topic = get_topic(self.ctx.db, topic_id)
+        if not messages.ask(
+            self,
+            "Xóa chuyên đề",
+            f"Xóa chuyên đề “{topic.display_title}” ({topic.period_label})?",
+            "Xóa",
+            "Không",
+            danger=True,
+        ):
+            return False
+        try:
+            delete_topic(self.ctx.db, topic_id)
+        except Exception as exc:  # noqa: BLE001 - shown in Vietnamese
+            messages.show_exception(self, exc, "Chưa xóa được chuyên đề")
+            return False
+        self.reload()
+        self.topics_changed.emit()
+        return True
 
     def add_from_catalogue(self) -> CatalogueDialog:
         dialog = CatalogueDialog(self.ctx, self)
