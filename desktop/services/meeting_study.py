@@ -14,9 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.models import Meeting, Topic, TopicSection
+from desktop.services.topic_data import covers, current_order
 from desktop.storage.database import Database
-
-LEVEL_ORDER = {"dia_phuong": 0, "tinh": 1, "toan_khoa": 2}
 
 
 class StudySection(NamedTuple):
@@ -47,19 +46,9 @@ def suggest(
 
 
 def current_topics(session: Session, on: date) -> list[Topic]:
-    """Topics whose period covers ``on``, most specific level first, newest first."""
+    """Topics current on ``on`` in the order of ``topics.current_topics`` (one rule)."""
     topics = session.scalars(select(Topic).options(selectinload(Topic.sections))).all()
-    month = (on.year, on.month)
-    current = [
-        t
-        for t in topics
-        if (t.start_year, t.start_month or 1) <= month
-        and on.year <= max(t.end_year, t.carried_into_year or t.end_year)
-    ]
-    current.sort(
-        key=lambda t: (LEVEL_ORDER.get(t.level, 3), -t.start_year, -(t.start_month or 1), t.id)
-    )
-    return current
+    return sorted((t for t in topics if covers(t, on)), key=current_order)
 
 
 def section_info(session: Session, section_id: int | None) -> StudySection | None:

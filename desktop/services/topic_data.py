@@ -175,6 +175,13 @@ def covers(topic, on: date) -> bool:
     return on.year <= last_year(topic)
 
 
+def current_order(topic) -> tuple:
+    """Sort key among the topics current on a date: địa phương, then tỉnh, then toàn khóa;
+    within a level the most recently started, so a newer topic of the same level wins."""
+    level = TopicLevel(topic.level)
+    return (level.specificity, -topic.start_year, -(topic.start_month or 1), -topic.id)
+
+
 def period_label(topic) -> str:
     """ "năm 2024", "2024 – 2025", "năm 2024 (tiếp tục năm 2025)"."""
     end = topic.end_year if topic.end_year is not None else topic.start_year

@@ -26,6 +26,7 @@ from desktop.services.topic_data import (
     TopicLevel,
     TopicSectionInfo,
     covers,
+    current_order,
     document_errors,
     normalize_documents,
     normalize_sections,
@@ -60,7 +61,6 @@ __all__ = [
     "import_topic_file",
     "list_topics",
     "load_topic_file",
-    "next_unstudied_section",
     "period_detail",
     "period_label",
     "set_documents",
@@ -122,9 +122,7 @@ def current_topics(db: Database, on: date) -> list[TopicInfo]:
     Within a level the most recently started comes first (a catalogue may hold the
     topics of several provinces until the cell deletes the ones that are not its own).
     """
-    found = [t for t in list_topics(db) if covers(t, on)]
-    found.sort(key=lambda t: (t.level.specificity, -t.start_year, -t.start_month, -t.id))
-    return found
+    return sorted((t for t in list_topics(db) if covers(t, on)), key=current_order)
 
 
 def current_topic(db: Database, on: date) -> TopicInfo | None:
@@ -207,26 +205,6 @@ def delete_topic(db: Database, topic_id: int) -> None:
                 "nếu chi bộ không còn học chuyên đề này, chỉ cần để nó hết thời gian thực hiện."
             )
         session.delete(topic)
-
-
-def next_unstudied_section(db: Database, topic_id: int, year: int) -> TopicSectionInfo | None:
-    """The first section (in order) that no meeting of ``year``, held or planned, has
-    taken yet: what the next monthly meeting should study. None when all are taken."""
-    with db.session() as session:
-        topic = _load(session, topic_id)
-        used = set(
-            session.scalars(
-                select(Meeting.topic_section_id)
-                .join(TopicSection, TopicSection.id == Meeting.topic_section_id)
-                .where(TopicSection.topic_id == topic_id, Meeting.year == year)
-            )
-        )
-        for section in topic.sections:
-            if section.id not in used:
-                return TopicSectionInfo(
-                    section.title, section.summary, section.position, section.id
-                )
-    return None
 
 
 def import_topic_file(db: Database, path: Path) -> int:

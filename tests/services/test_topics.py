@@ -36,7 +36,6 @@ from desktop.services.topics import (
     import_topic_file,
     list_topics,
     load_topic_file,
-    next_unstudied_section,
     period_label,
     set_sections,
     update_topic,
@@ -342,20 +341,6 @@ def test_updating_the_header_leaves_sections_alone(db):
 # --- planning suggests the next section ----------------------------------------------
 
 
-def test_planning_suggests_the_first_section_not_yet_taken_this_year(db):
-    topic_id = create_topic(
-        db, topic(sections=[TopicSectionInfo(t) for t in ("Một", "Hai", "Ba")], end_year=2025)
-    )
-    one, two, three = get_topic(db, topic_id).sections
-    assert next_unstudied_section(db, topic_id, 2024).title == "Một"
-    add_meeting(db, one.id, 2024, 3)
-    add_meeting(db, two.id, 2024, 4, held=False)  # planned meetings take their section too
-    assert next_unstudied_section(db, topic_id, 2024).title == "Ba"
-    add_meeting(db, three.id, 2024, 5)
-    assert next_unstudied_section(db, topic_id, 2024) is None
-    assert next_unstudied_section(db, topic_id, 2025).title == "Một"
-
-
 # --- the campaign's name ---------------------------------------------------------------
 
 
@@ -382,3 +367,15 @@ def test_cell_settings_store_nfc_text_and_return_defaults(db):
     set_setting(db, "report_deadline", unicodedata.normalize("NFD", "trước ngày 30/10"))
     assert get_setting(db, "report_deadline") == "trước ngày 30/10"
     assert unicodedata.is_normalized("NFC", get_setting(db, "report_deadline"))
+
+
+def test_meeting_planning_studies_the_same_topic_the_topics_page_calls_current(db):
+    # Two provincial topics starting together (e.g. two provinces' catalogue topics): the
+    # meetings used to break the tie one way and the topics page the other.
+    older = create_topic(db, topic(title="Chuyên đề tỉnh A"))
+    newer = create_topic(db, topic(title="Chuyên đề tỉnh B"))
+    on = date(2024, 6, 1)
+    from desktop.services.meetings import suggest_study_section
+
+    assert current_topic(db, on).id == newer != older
+    assert suggest_study_section(db, on).topic_id == newer
