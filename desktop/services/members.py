@@ -155,18 +155,27 @@ def list_members(
     on = on or date.today()
     with db.session() as session:
         members = session.execute(select(*_ROW_COLUMNS).where(Member.deleted_at.is_(None))).all()
-        events_by_member: dict[int, list] = {}
-        for event in session.execute(
-            select(*_STATUS_EVENT_COLUMNS)
-            .join(Member, Member.id == MemberEvent.member_id)
-            .where(Member.deleted_at.is_(None))
-        ):
-            events_by_member.setdefault(event.member_id, []).append(event)
+        events_by_member = live_member_events(session)
     rows = [_row(m, events_by_member.get(m.id, ()), on) for m in members]
     if not include_off_roll:
         rows = [r for r in rows if r.status.on_roll]
     rows.sort(key=lambda r: r.sort_key)
     return rows
+
+
+def live_member_events(session: Session) -> dict[int, list]:
+    """The events of every live member as light rows (kind, date, detail, …), by member id.
+
+    Enough for ``derive_status`` and the reminders, without loading ORM objects.
+    """
+    events_by_member: dict[int, list] = {}
+    for event in session.execute(
+        select(*_STATUS_EVENT_COLUMNS)
+        .join(Member, Member.id == MemberEvent.member_id)
+        .where(Member.deleted_at.is_(None))
+    ):
+        events_by_member.setdefault(event.member_id, []).append(event)
+    return events_by_member
 
 
 _ROW_COLUMNS = (
@@ -188,6 +197,7 @@ _STATUS_EVENT_COLUMNS = (
     MemberEvent.detail,
     MemberEvent.temporary,
     MemberEvent.until,
+    MemberEvent.badge_years,
 )
 _GENDER_LABELS = {g.value: g.label for g in Gender}
 _POST_LABELS = {p.value: p.label for p in PartyPost}

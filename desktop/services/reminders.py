@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from desktop.models import EventKind, Member
 from desktop.services.events import BADGE_YEARS
+from desktop.services.members import live_member_events
 from desktop.services.status import MemberStatus, derive_status
 from desktop.storage.database import Database
 from desktop.text import name_sort_key, short_date
@@ -48,19 +48,21 @@ def reminders(db: Database, today: date | None = None) -> list[Reminder]:
     today = today or date.today()
     found: list[Reminder] = []
     with db.session() as session:
-        members = session.scalars(
-            select(Member).where(Member.deleted_at.is_(None)).options(selectinload(Member.events))
+        members = session.execute(
+            select(Member.id, Member.full_name).where(Member.deleted_at.is_(None))
         ).all()
-        for member in members:
-            info = derive_status(member.events, today)
-            if not info.status.on_roll:
-                continue
-            probation = _probation_reminder(member, info.status, info.admitted_on, today)
-            if probation:
-                found.append(probation)
-            badge = _badge_reminder(member, info.admitted_on, today)
-            if badge:
-                found.append(badge)
+        events_by_member = live_member_events(session)
+    for member in members:
+        events = events_by_member.get(member.id, [])
+        info = derive_status(events, today)
+        if not info.status.on_roll:
+            continue
+        probation = _probation_reminder(member, info.status, info.admitted_on, today)
+        if probation:
+            found.append(probation)
+        badge = _badge_reminder(member, events, info.admitted_on, today)
+        if badge:
+            found.append(badge)
     found.sort(key=lambda r: (r.due_on, name_sort_key(r.full_name)))
     return found
 
@@ -85,13 +87,13 @@ def _probation_reminder(member, status, admitted_on, today) -> Reminder | None:
     return Reminder(member.id, member.full_name, "probation", message, due)
 
 
-def _badge_reminder(member, admitted_on, today) -> Reminder | None:
+def _badge_reminder(member, events, admitted_on, today) -> Reminder | None:
     if admitted_on is None:
         return None
     years = today.year - admitted_on.year
     if years not in BADGE_YEARS:
         return None
-    received = {e.badge_years for e in member.events if e.kind == EventKind.BADGE and e.badge_years}
+    received = {e.badge_years for e in events if e.kind == EventKind.BADGE and e.badge_years}
     if years in received:
         return None
     due = (
