@@ -88,15 +88,6 @@ def test_thousands_of_qt_lookups_do_not_wear_out_the_interpreter(app):
     assert sys.getrefcount(None) >= before - 100
 
 
-def test_null_values_from_qt_do_not_crash_the_app_after_long_use(app):
-    # PySide6 6.12 on Python 3.11 drops a reference to None for every null it returns;
-    # desktop.ui.compat keeps that from ever reaching zero (see its docstring).
-    from PySide6.QtWidgets import QApplication
-
-    for _ in range(200_000):
-        QApplication.activeModalWidget()
-
-
 def test_cyclic_garbage_is_collected_on_the_gui_thread_only(app):
     import gc
     import weakref
