@@ -38,3 +38,20 @@ def test_command_line_starts_without_qt_printing_or_excel_libraries():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_main_window_opens_without_printing_excel_or_word_libraries(tmp_path):
+    # Issue 2: start-up stays lean; these load when the user first prints or imports.
+    code = (
+        "import sys, pathlib;"
+        "from desktop.app import create_application, main_window_for;"
+        "from desktop.services.workspace import Workspace;"
+        "app = create_application([]);"
+        f"ws = Workspace(pathlib.Path({str(tmp_path)!r}), lock=False);"
+        "w = main_window_for(ws); w.show(); app.processEvents();"
+        "heavy = ('reportlab', 'openpyxl', 'docx', 'pypdfium2');"
+        "print(','.join(m for m in heavy if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1:] in ([], [""])
