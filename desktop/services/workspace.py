@@ -71,10 +71,16 @@ class Workspace:
         self.settings.save(self.data_dir)
 
     def is_empty(self) -> bool:
-        from desktop.services.cell import get_cell
-        from desktop.services.members import list_members
+        """No cell details and no member yet (deleted ones count: their data is still here)."""
+        from sqlalchemy import func, select
 
-        return not get_cell(self.db).is_set and not list_members(self.db)
+        from desktop.models import Member
+        from desktop.services.cell import get_cell
+
+        if get_cell(self.db).is_set:
+            return False
+        with self.db.session() as session:
+            return not session.scalar(select(func.count(Member.id)))
 
     def close(self) -> None:
         try:
