@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from desktop.models import Attendance, Meeting, Member
 from desktop.services.errors import DomainError
@@ -25,6 +25,7 @@ from desktop.services.meeting_common import (
     member_names,
 )
 from desktop.services.meeting_documents import AbsentEntry, AttendanceSummary
+from desktop.services.members import live_member_events
 from desktop.services.status import MemberStatus, derive_status
 from desktop.text import clean_spaces, name_sort_key, short_date
 
@@ -149,12 +150,13 @@ def _live_rows(
     session: Session, meeting: Meeting, stored: dict[int, Attendance]
 ) -> list[AttendanceRow]:
     day = meeting_date(meeting)
-    members = session.scalars(
-        select(Member).where(Member.deleted_at.is_(None)).options(selectinload(Member.events))
-    )
+    members = session.execute(
+        select(Member.id, Member.full_name).where(Member.deleted_at.is_(None))
+    ).all()
+    events = live_member_events(session)
     rows = []
     for member in members:
-        info = derive_status(member.events, day)
+        info = derive_status(events.get(member.id, ()), day)
         if not (info.status.on_roll or info.status == MemberStatus.TEMPORARY_HERE):
             continue
         apart = _NOT_EXPECTED.get(info.status)

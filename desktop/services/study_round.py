@@ -27,8 +27,9 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.models import Attendance, Meeting, Member, MemberEvent, StudyRecord, Topic
+from desktop.models import Attendance, Meeting, Member, StudyRecord, Topic
 from desktop.services.errors import DomainError, FieldError, NotFound, ValidationError
+from desktop.services.members import live_member_events
 from desktop.services.status import MemberStatus, derive_status
 from desktop.services.topic_data import TopicInfo, last_year
 from desktop.services.topics import topic_info
@@ -121,7 +122,7 @@ def study_round(db: Database, topic_id: int, on: date | None = None) -> StudyRou
         members = session.execute(
             select(Member.id, Member.full_name).where(Member.deleted_at.is_(None))
         ).all()
-        events = _events_by_member(session, [m.id for m in members])
+        events = live_member_events(session)
         records = {
             r.member_id: r
             for r in session.scalars(select(StudyRecord).where(StudyRecord.topic_id == topic_id))
@@ -229,7 +230,7 @@ def mark_studied_from_meeting(db: Database, topic_id: int, meeting_id: int) -> i
         records = list(session.scalars(select(StudyRecord).where(StudyRecord.topic_id == topic_id)))
         way = _way_for_meeting(records, meeting_id, held_on)
         studied = {r.member_id for r in records}
-        events = _events_by_member(session, present)
+        events = live_member_events(session)
         added = 0
         for member_id in present:
             if member_id in studied:
@@ -293,25 +294,6 @@ def _row(member, status: MemberStatus, record: StudyRecord | None, label: str = 
         note=record.note,
         member_status_label=status.label,
     )
-
-
-def _events_by_member(session: Session, member_ids: Sequence[int]) -> dict[int, list]:
-    by_member: dict[int, list] = {}
-    if not member_ids:
-        return by_member
-    rows = session.execute(
-        select(
-            MemberEvent.member_id,
-            MemberEvent.kind,
-            MemberEvent.happened_on,
-            MemberEvent.detail,
-            MemberEvent.temporary,
-            MemberEvent.until,
-        ).where(MemberEvent.member_id.in_(member_ids))
-    )
-    for event in rows:
-        by_member.setdefault(event.member_id, []).append(event)
-    return by_member
 
 
 def _records(session: Session, topic_id: int, member_ids: Sequence[int]) -> dict:
