@@ -3,6 +3,7 @@
 from desktop.models.base import Base
 from desktop.models.cell import Cell
 from desktop.models.enums import EventKind, Gender, PartyPost, ReviewGroup
+from desktop.models.exchange import ExportRecord, ReceivedPackage
 from desktop.models.meeting import (
     AgendaItem,
     Attendance,
@@ -13,10 +14,26 @@ from desktop.models.meeting import (
     Remark,
 )
 from desktop.models.member import Member, MemberEvent
+from desktop.models.review import (
+    CollectiveReview,
+    Commitment,
+    CommitmentItem,
+    CommitmentProgress,
+    Rating,
+    SelfReview,
+)
 from desktop.models.setting import CellSetting
 from desktop.models.topic import StudyRecord, Topic, TopicDocument, TopicSection
 
 __all__ = [
+    "CollectiveReview",
+    "Commitment",
+    "CommitmentItem",
+    "CommitmentProgress",
+    "ExportRecord",
+    "Rating",
+    "ReceivedPackage",
+    "SelfReview",
     "AgendaItem",
     "Attendance",
     "Base",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -19,3 +21,5 @@ class Cell(Base):
     superior_name: Mapped[str] = mapped_column(String(200), default="")
     place_name: Mapped[str] = mapped_column(String(100), default="")
     term: Mapped[str] = mapped_column(String(50), default="")
+    # Names change with mergers; the superior tells packages from one cell apart by this.
+    uid: Mapped[str] = mapped_column(String(36), default=lambda: str(uuid.uuid4()))
