@@ -20,7 +20,7 @@ from desktop.text.legacy import (
     vni_to_unicode,
 )
 from desktop.text.names import proper_case_name
-from desktop.text.normalize import clean, clean_spaces, nfc
+from desktop.text.normalize import clean, clean_paragraphs, clean_spaces, nfc
 from desktop.text.numbers import format_number, format_percent
 from desktop.text.search import fold, matches
 from desktop.text.validate import digits_only, normalize_card_number, normalize_citizen_id
@@ -28,6 +28,7 @@ from desktop.text.validate import digits_only, normalize_card_number, normalize_
 __all__ = [
     "PartialDate",
     "clean",
+    "clean_paragraphs",
     "clean_spaces",
     "detect_legacy",
     "digits_only",

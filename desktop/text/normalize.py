@@ -30,6 +30,11 @@ def nfc(s: str | None) -> str:
     return unicodedata.normalize("NFC", s)
 
 
+def clean_paragraphs(s: str | None) -> str:
+    """``clean_spaces`` on each line, keeping the line breaks a member typed in a long answer."""
+    return "\n".join(clean_spaces(line) for line in (s or "").splitlines()).strip()
+
+
 def clean_spaces(s: str | None) -> str:
     """NFC, then turn every kind of whitespace into one plain space and strip the ends.
 
