@@ -169,11 +169,15 @@ class DocumentHeader:
     number: str = ""
     doc_type_code: str = ""
     draft: bool = False
+    # The issuing body when it is not a cell, e.g. "Đảng ủy xã Vị Thủy" consolidating its cells.
+    unit_name: str = ""
 
     def superior_line(self) -> str:
         return upper_vi(self.superior_name.strip())
 
     def cell_line(self) -> str:
+        if self.unit_name.strip():
+            return upper_vi(self.unit_name.strip())
         cell = strip_cell_word(self.cell_name)
         return "CHI BỘ " + (upper_vi(cell) if cell else BLANK_PLACE)
 

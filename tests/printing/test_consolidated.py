@@ -1,0 +1,55 @@
+"""The đảng ủy's consolidated rating list, as PDF and as a spreadsheet."""
+
+from __future__ import annotations
+
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from desktop.printing.consolidated import print_consolidated
+from desktop.printing.consolidated_xlsx import write_consolidated_xlsx
+from desktop.services.consolidation import import_package, set_expected_cells
+from desktop.services.workspace import Workspace
+from tests.services.test_consolidation import YEAR, make_cell, package_of
+
+
+def superior_with_two_cells(tmp_path):
+    from desktop.services.cell import CellInfo, save_cell
+
+    ws = Workspace(tmp_path / "superior", lock=False)
+    save_cell(ws.db, CellInfo("Đảng ủy xã Vị Thủy", "Đảng bộ tỉnh Cần Thơ", "Vị Thủy", ""))
+    a = make_cell(tmp_path / "a", "Ấp Tân Phú", ["HTXSNV", "HTTNV", "HTTNV"])
+    b = make_cell(tmp_path / "b", "Ấp Thạnh Lợi", ["HTXSNV", "HTTNV"], first_card=3)
+    import_package(ws.db, package_of(a, tmp_path / "stick", "A"))
+    import_package(ws.db, package_of(b, tmp_path / "stick", "B"))
+    set_expected_cells(ws.db, ["Ấp Tân Phú", "Ấp Thạnh Lợi", "Ấp Long Bình"])
+    return ws
+
+
+def test_the_pdf_shows_each_cell_the_total_the_quota_the_missing_and_the_duplicate(tmp_path):
+    ws = superior_with_two_cells(tmp_path)
+    target = tmp_path / "tong-hop.pdf"
+
+    print_consolidated(ws.db, YEAR, target)
+
+    text = " ".join(page.extract_text() for page in PdfReader(target).pages)
+    text = " ".join(text.split())
+    assert "ĐẢNG ỦY XÃ VỊ THỦY" in text
+    assert f"TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM {YEAR}" in text
+    assert "Ấp Tân Phú" in text and "Ấp Thạnh Lợi" in text and "Tổng cộng" in text
+    assert "3 × 20% = 0,6" in text  # 2 xuất sắc over 3 tốt across both cells
+    assert "Chi bộ chưa nộp kết quả: Ấp Long Bình" in text
+    assert "092000000003" in text  # card 3 is in both cells
+
+
+def test_the_spreadsheet_holds_the_same_numbers_as_numbers(tmp_path):
+    ws = superior_with_two_cells(tmp_path)
+    target = tmp_path / "tong-hop.xlsx"
+
+    write_consolidated_xlsx(ws.db, YEAR, target)
+
+    book = load_workbook(target)
+    counts = book["Tổng hợp"]
+    rows = [[c.value for c in row] for row in counts.iter_rows(min_row=4, max_row=6)]
+    assert rows[0][1] == "Ấp Tân Phú" and rows[0][2:] == [3, 0, 1, 2, 0, 0]
+    assert rows[2][1] == "Tổng cộng" and rows[2][2:] == [5, 0, 2, 3, 0, 0]
+    assert book["Danh sách"].max_row == 6  # header + five members
