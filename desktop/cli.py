@@ -110,12 +110,36 @@ def build_parser() -> argparse.ArgumentParser:
     book.add_argument("--year", type=int, required=True, metavar="YYYY")
     book.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP.pdf")
 
+    _review_parsers(printing_sub)
+
     backup = sub.add_parser("backup", help="sao lưu dữ liệu ra một tệp (đã kiểm tra)")
     backup.add_argument("--to", type=Path, required=True, metavar="THƯ_MỤC")
     restore = sub.add_parser("restore", help="khôi phục dữ liệu từ một tệp sao lưu")
     restore.add_argument("file", type=Path, metavar="TỆP")
     sub.add_parser("check", help="kiểm tra tính toàn vẹn của dữ liệu")
     return parser
+
+
+def _review_parsers(printing_sub) -> None:
+    """The review-season papers: cam kết, bản kiểm điểm, danh sách xếp loại, tập thể."""
+    for name, help_text in (
+        ("commitment", "bản cam kết tu dưỡng, rèn luyện, phấn đấu của một đảng viên"),
+        ("review", "bản kiểm điểm cá nhân của một đảng viên"),
+    ):
+        paper = printing_sub.add_parser(name, help=help_text)
+        paper.add_argument(
+            "--member", required=True, metavar="SỐ_THẺ_HOẶC_MÃ", help="số thẻ đảng viên hoặc mã số"
+        )
+        paper.add_argument("--year", type=int, required=True, metavar="YYYY")
+        paper.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP.pdf")
+    for name, help_text, output in (
+        ("ratings", "danh sách đề nghị xếp loại đảng viên (.pdf hoặc .xlsx)", "TỆP"),
+        ("commitments", "bảng tổng hợp cam kết của chi bộ", "TỆP.pdf"),
+        ("collective", "báo cáo kiểm điểm tập thể chi bộ", "TỆP.pdf"),
+    ):
+        paper = printing_sub.add_parser(name, help=help_text)
+        paper.add_argument("--year", type=int, required=True, metavar="YYYY")
+        paper.add_argument("-o", "--output", type=Path, required=True, metavar=output)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -205,6 +229,11 @@ def _print(args, data_dir: Path) -> int:
         "agenda": _print_agenda,
         "minutes": _print_minutes,
         "minutes-book": _print_minutes_book,
+        "commitment": _print_commitment,
+        "review": _print_review,
+        "ratings": _print_ratings,
+        "commitments": _print_commitments,
+        "collective": _print_collective,
     }
     with _open(data_dir) as ws:
         message = printers[args.document](args, ws.db)
@@ -267,6 +296,70 @@ def _print_minutes_book(args, db) -> str:
     book = minutes_book(db, args.year)
     path = write_minutes_book_pdf(book, args.output)
     return f"Đã in sổ biên bản năm {args.year} ({len(book.minutes)} biên bản) ra {path}."
+
+
+def _check_review_year(year: int) -> None:
+    """A year no rule pack covers is the user's mistake, not a crash."""
+    from desktop.rules import RuleFileError
+    from desktop.rules.rating_rules import pack_for_year
+    from desktop.services.errors import DomainError
+
+    try:
+        pack_for_year(year)
+    except RuleFileError as exc:
+        raise DomainError(str(exc)) from None
+
+
+def _print_commitment(args, db) -> str:
+    from desktop.printing.commitment import print_commitment
+    from desktop.services.review_print_data import find_member
+
+    _check_review_year(args.year)
+    _require_suffix(args.output, (".pdf",))
+    path = print_commitment(db, find_member(db, args.member), args.year, args.output)
+    return f"Đã in bản cam kết năm {args.year} ra {path}."
+
+
+def _print_review(args, db) -> str:
+    from desktop.printing.self_review import print_self_review
+    from desktop.services.review_print_data import find_member
+
+    _check_review_year(args.year)
+    _require_suffix(args.output, (".pdf",))
+    path = print_self_review(db, find_member(db, args.member), args.year, args.output)
+    return f"Đã in bản kiểm điểm năm {args.year} ra {path}."
+
+
+def _print_ratings(args, db) -> str:
+    _check_review_year(args.year)
+    suffix = _require_suffix(args.output, (".pdf", ".xlsx"))
+    if suffix == ".xlsx":
+        from desktop.printing.rating_xlsx import write_rating_xlsx
+
+        path = write_rating_xlsx(db, args.year, args.output)
+    else:
+        from desktop.printing.rating_list import print_rating_list
+
+        path = print_rating_list(db, args.year, args.output)
+    return f"Đã in danh sách đề nghị xếp loại đảng viên năm {args.year} ra {path}."
+
+
+def _print_commitments(args, db) -> str:
+    from desktop.printing.commitment import print_commitment_summary
+
+    _check_review_year(args.year)
+    _require_suffix(args.output, (".pdf",))
+    path = print_commitment_summary(db, args.year, args.output)
+    return f"Đã in bảng tổng hợp cam kết năm {args.year} ra {path}."
+
+
+def _print_collective(args, db) -> str:
+    from desktop.printing.collective_review import print_collective_review
+
+    _check_review_year(args.year)
+    _require_suffix(args.output, (".pdf",))
+    path = print_collective_review(db, args.year, args.output)
+    return f"Đã in báo cáo kiểm điểm tập thể năm {args.year} ra {path}."
 
 
 def _require_suffix(path: Path, allowed: tuple[str, ...]) -> str:

@@ -21,6 +21,7 @@ from desktop.services.meeting_documents import (
     MinutesDocument,
     MinutesItem,
     PersonRef,
+    RatingResults,
     TaskLine,
     Vote,
 )
@@ -365,9 +366,39 @@ def review_blocks(doc: MinutesDocument) -> list[Block]:
     return [label] + [line(task_review_line(review)) for review in doc.task_reviews]
 
 
+def rating_blocks(results: RatingResults | None) -> list[Block]:
+    """III. KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN, at the rating meeting only:
+    each member's proposed level with the votes, the counts and the quota arithmetic."""
+    if results is None or not results.lines:
+        return []
+    n = format_number
+    title = f"III. KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM {results.year}"
+    blocks = [
+        Block(Kind.SECTION, (Run(title, bold=True),)),
+        line(f"Chi bộ biểu quyết đề xuất mức xếp loại chất lượng năm {results.year} như sau:"),
+    ]
+    for number, result in enumerate(results.lines, start=1):
+        votes = ""
+        if result.votes_for is not None:
+            total = f"/{n(result.votes_total)}" if result.votes_total else ""
+            votes = f" ({glue(f'tán thành {n(result.votes_for)}{total}')})"
+        blocks.append(line(f"{number}. Đồng chí {nfc(result.name)}: {result.level}{votes}."))
+    counts = "; ".join(f"{name}:{NBSP}{n(count)}" for name, count in results.counts)
+    blocks.append(line(f"Tổng hợp ({n(len(results.lines))} đồng chí): {counts}."))
+    if results.quota_line:
+        source = f" ({results.quota_source})" if results.quota_source else ""
+        text = f"Tỷ lệ xuất sắc: {results.quota_line}{source}."
+        if results.quota_exceeded:
+            text += " Vượt tỷ lệ quy định: cấp ủy cấp trên xem xét, quyết định."
+        blocks.append(line(text))
+    return blocks
+
+
 def resolution_blocks(doc: MinutesDocument) -> list[Block]:
-    """III. KẾT LUẬN, NGHỊ QUYẾT: resolution, vote, tasks."""
-    blocks = [Block(Kind.SECTION, (Run("III. KẾT LUẬN, NGHỊ QUYẾT", bold=True),))]
+    """III. KẾT LUẬN, NGHỊ QUYẾT (IV. after the rating results): resolution, vote, tasks."""
+    number = "IV" if rating_blocks(doc.rating_results) else "III"
+    heading = f"{number}. KẾT LUẬN, NGHỊ QUYẾT"
+    blocks = [Block(Kind.SECTION, (Run(heading, bold=True),))]
     blocks += [line(sentence(text)) for text in paragraphs(doc.resolution)]
     if doc.vote is not None:
         blocks.append(line(vote_line(doc.vote, doc.attendance.present)))
@@ -399,7 +430,7 @@ class MinutesText:
 
 def minutes_text(doc: MinutesDocument) -> MinutesText:
     body = opening_blocks(doc) + contents_blocks(doc) + progress_blocks(doc)
-    body += resolution_blocks(doc)
+    body += rating_blocks(doc.rating_results) + resolution_blocks(doc)
     closing = line(closing_line(doc))
     corrections = correction_blocks(doc)
     if corrections:

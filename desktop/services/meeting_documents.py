@@ -103,6 +103,28 @@ class TaskReview:
 
 
 @dataclass(frozen=True)
+class RatingResultLine:
+    """One member's rating voted at the meeting (chi bộ đề xuất mức xếp loại)."""
+
+    name: str
+    level: str  # the level's full name
+    votes_for: int | None = None
+    votes_total: int | None = None
+
+
+@dataclass(frozen=True)
+class RatingResults:
+    """Kết quả đánh giá, xếp loại chất lượng đảng viên voted at a rating meeting."""
+
+    year: int
+    lines: tuple[RatingResultLine, ...]
+    counts: tuple[tuple[str, int], ...]  # (level name, members proposed at it here)
+    quota_line: str = ""  # the rules' arithmetic for the whole year, "" without a quota
+    quota_source: str = ""
+    quota_exceeded: bool = False
+
+
+@dataclass(frozen=True)
 class DocumentMeta:
     """Header data of every meeting paper."""
 
@@ -139,6 +161,7 @@ class MinutesDocument:
     theme: str = ""  # chuyên đề meetings: the theme and who prepared it
     theme_presenter: str = ""
     task_reviews: tuple[TaskReview, ...] = ()  # earlier tasks reviewed at this meeting
+    rating_results: RatingResults | None = None  # when members were rated at this meeting
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.models import Cell, Meeting, MeetingTask, Member
+from desktop.models import Cell, Meeting, MeetingTask, Member, Rating
 from desktop.models.enums import PartyPost
 from desktop.rules.meeting_rules import meeting_rules
 from desktop.services.cell import CellInfo
@@ -32,6 +32,8 @@ from desktop.services.meeting_documents import (
     MinutesItem,
     NoticeDocument,
     PersonRef,
+    RatingResultLine,
+    RatingResults,
     Remark,
     TaskLine,
     TaskReview,
@@ -39,6 +41,7 @@ from desktop.services.meeting_documents import (
 )
 from desktop.services.meeting_roster import sheet_rows, summarize
 from desktop.services.meeting_study import section_info
+from desktop.services.ratings import build_sheet
 from desktop.services.status import derive_status
 from desktop.storage.database import Database
 from desktop.text import short_date
@@ -200,6 +203,7 @@ def build_minutes(session: Session, meeting: Meeting, cell: CellInfo) -> Minutes
             )
             for t in reviewed
         ),
+        rating_results=_rating_results(session, meeting),
     )
 
 
@@ -227,6 +231,36 @@ def _minutes_items(meeting: Meeting, names: dict[int, str]) -> tuple[MinutesItem
             )
         )
     return tuple(items)
+
+
+def _rating_results(session: Session, meeting: Meeting) -> RatingResults | None:
+    """The ratings voted at this meeting, judged by the rules of their year."""
+    year = session.scalar(select(Rating.year).where(Rating.meeting_id == meeting.id).limit(1))
+    if year is None:
+        return None
+    sheet = build_sheet(session, year)
+    rows = [r for r in sheet.rows if r.meeting_id == meeting.id and r.proposed_level]
+    if not rows:
+        return None
+    pack = sheet.pack
+    counts = tuple(
+        (level.name, sum(1 for r in rows if r.proposed_level == level.code))
+        for level in pack.levels
+    )
+    quota = sheet.quota_proposed if pack.quota else None
+    return RatingResults(
+        year=year,
+        lines=tuple(
+            RatingResultLine(
+                r.member.full_name, pack.level(r.proposed_level).name, r.votes_for, r.votes_total
+            )
+            for r in rows
+        ),
+        counts=counts,
+        quota_line=quota.explanation if quota else "",
+        quota_source=quota.source if quota else "",
+        quota_exceeded=bool(quota and quota.exceeded),
+    )
 
 
 def _notice_lines(session: Session, meeting: Meeting) -> list[str]:
