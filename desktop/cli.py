@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from desktop import __version__
@@ -112,6 +112,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     _review_parsers(printing_sub)
 
+    from desktop import cli_exchange
+
+    cli_exchange.add_commands(sub, printing_sub, VietnameseArgumentParser)
+
     backup = sub.add_parser("backup", help="sao lưu dữ liệu ra một tệp (đã kiểm tra)")
     backup.add_argument("--to", type=Path, required=True, metavar="THƯ_MỤC")
     restore = sub.add_parser("restore", help="khôi phục dữ liệu từ một tệp sao lưu")
@@ -165,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
         "backup": _backup,
         "restore": _restore,
         "check": _check,
+        "export": _export,
+        "import": _import_packages,
     }
     try:
         return handlers[args.command](args, data_dir)
@@ -234,6 +240,7 @@ def _print(args, data_dir: Path) -> int:
         "ratings": _print_ratings,
         "commitments": _print_commitments,
         "collective": _print_collective,
+        "consolidated": _print_consolidated,
     }
     with _open(data_dir) as ws:
         message = printers[args.document](args, ws.db)
@@ -386,23 +393,33 @@ def _parse_day(text: str) -> date:
 
 
 def _backup(args, data_dir: Path) -> int:
-    from desktop.storage.backup import copy_database, verify_backup_file
+    from desktop.services.handover import backup_to
 
     with _open(data_dir) as ws:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = Path(args.to) / f"SoChiBo-saoluu-{stamp}.sqlite3"
-        try:
-            copy_database(ws.database_path, target)
-        except OSError as exc:
-            from desktop.services.errors import DomainError
-
-            raise DomainError(
-                f"Không ghi được bản sao lưu vào {args.to} ({exc.strerror or exc}). "
-                "Kiểm tra USB còn cắm, còn chỗ trống và không bị khóa ghi."
-            ) from None
-        verify_backup_file(target)
-    print(f"Đã sao lưu và kiểm tra: {target}")
+        result = backup_to(ws.db, ws.database_path, Path(args.to))
+    print(f"Đã sao lưu và kiểm tra: {result.path}")
     return EXIT_OK
+
+
+def _export(args, data_dir: Path) -> int:
+    from desktop import cli_exchange
+
+    with _open(data_dir) as ws:
+        return cli_exchange.export_command(args, ws)
+
+
+def _import_packages(args, data_dir: Path) -> int:
+    from desktop import cli_exchange
+
+    with _open(data_dir) as ws:
+        return cli_exchange.import_command(args, ws)
+
+
+def _print_consolidated(args, db) -> str:
+    from desktop import cli_exchange
+
+    _require_suffix(args.output, (".pdf", ".xlsx"))
+    return cli_exchange.print_consolidated_command(args, db)
 
 
 def _restore(args, data_dir: Path) -> int:

@@ -1,0 +1,147 @@
+"""Backups carried away and the handover package for the next secretary (bàn giao).
+
+A backup is one database file copied with the same discipline as an export: written under
+a hidden name, read back and compared, then renamed. The handover package adds the year's
+printed papers (roster, minutes book, rating list, commitments) so the next secretary has
+the data and the paper record together.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from desktop.exchange.verify_copy import copy_verified
+from desktop.exchange.write import Progress, write_package
+from desktop.services.cell import get_cell
+from desktop.services.errors import DomainError
+from desktop.services.rating_export import ExportResult, log_export, package_name
+from desktop.storage.backup import copy_database, verify_backup_file
+from desktop.storage.database import Database
+
+README_NAME = "DOC-TRUOC.txt"
+
+
+def backup_to(
+    db: Database,
+    database_path: Path,
+    target_dir: Path,
+    *,
+    progress: Progress | None = None,
+    now: datetime | None = None,
+) -> ExportResult:
+    """Copy the data to a stick or folder as one verified file and log it."""
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    name = f"SoChiBo-saoluu-{stamp}.sqlite3"
+    with tempfile.TemporaryDirectory(prefix="sochibo-") as folder:
+        snapshot = Path(folder) / name
+        copy_database(database_path, snapshot)  # a consistent copy even while the app runs
+        verify_backup_file(snapshot)
+        path = copy_verified(snapshot, Path(target_dir), name, progress)
+        result = ExportResult(path, _sha256(path), path.stat().st_size, 1, False)
+    log_export(db, "backup", None, result)
+    return result
+
+
+def handover_files(
+    db: Database, database_path: Path, year: int, today: date | None = None
+) -> dict[str, bytes]:
+    """The data file, the year's papers and a note on how to use them."""
+    today = today or date.today()
+    with tempfile.TemporaryDirectory(prefix="sochibo-") as folder:
+        work = Path(folder)
+        files: dict[str, bytes] = {}
+        snapshot = work / "data.sqlite3"
+        copy_database(database_path, snapshot)
+        verify_backup_file(snapshot)
+        files["du-lieu-so-chi-bo.sqlite3"] = snapshot.read_bytes()
+        for name, make in _papers(db, year, today).items():
+            target = work / name
+            try:
+                make(target)
+            except DomainError:
+                continue  # e.g. no meetings that year: that paper is simply not in the package
+            files[name] = target.read_bytes()
+    files[README_NAME] = _readme(year, sorted(files), today).encode("utf-8")
+    return files
+
+
+def export_handover(
+    db: Database,
+    database_path: Path,
+    year: int,
+    target_dir: Path,
+    *,
+    password: str | None = None,
+    replace: bool = False,
+    progress: Progress | None = None,
+    today: date | None = None,
+) -> ExportResult:
+    cell = get_cell(db)
+    files = handover_files(db, database_path, year, today)
+    written = write_package(
+        Path(target_dir),
+        package_name(cell.name or "Chi bo", year, "BanGiao"),
+        files,
+        kind="handover",
+        meta={"cell_name": cell.name, "year": year},
+        password=password or None,
+        replace=replace,
+        progress=progress,
+    )
+    result = ExportResult(
+        written.path, written.manifest_sha256, written.total_bytes, len(files), bool(password)
+    )
+    log_export(db, "handover", year, result)
+    return result
+
+
+def _papers(db: Database, year: int, today: date) -> dict[str, Callable[[Path], object]]:
+    from desktop.printing.commitment import print_commitment_summary
+    from desktop.printing.minutes_book import write_minutes_book_pdf
+    from desktop.printing.rating_list import print_rating_list
+    from desktop.printing.roster import write_roster_pdf
+    from desktop.services.meetings import minutes_book
+
+    def book(path: Path) -> None:
+        write_minutes_book_pdf(minutes_book(db, year), path)
+
+    return {
+        "danh-sach-dang-vien.pdf": lambda p: write_roster_pdf(db, p, today),
+        f"so-bien-ban-sinh-hoat-{year}.pdf": book,
+        f"tong-hop-cam-ket-{year}.pdf": lambda p: print_commitment_summary(
+            db, year, p, today=today
+        ),
+        f"danh-sach-xep-loai-{year}.pdf": lambda p: print_rating_list(db, year, p, today=today),
+    }
+
+
+def _readme(year: int, names: list[str], today: date) -> str:
+    lines = [
+        f"GÓI BÀN GIAO SỔ CHI BỘ – năm {year}, lập ngày {today:%d/%m/%Y}",
+        "",
+        "Gói gồm:",
+        *(f"  - {name}" for name in names if name != README_NAME),
+        "",
+        "Cách dùng:",
+        "  1. Cài Sổ Chi bộ trên máy của bí thư mới.",
+        "  2. Vào Cài đặt > Sao lưu và khôi phục > Khôi phục từ tệp…, chọn tệp "
+        "du-lieu-so-chi-bo.sqlite3 trong gói này.",
+        "  3. Các tệp PDF là bản in của năm để lưu hồ sơ; mở được bằng mọi trình đọc PDF.",
+        "",
+        "Tệp manifest.json ghi mã kiểm tra (SHA-256) của từng tệp; Sổ Chi bộ dùng nó để "
+        "phát hiện tệp bị hỏng hoặc bị sửa.",
+    ]
+    return "\r\n".join(lines) + "\r\n"  # Notepad on older Windows wants CRLF
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
