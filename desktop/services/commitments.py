@@ -7,6 +7,7 @@ evaluates the whole — one input of the rating, not the rating itself.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -407,14 +408,21 @@ def _detail(session: Session, commitment: Commitment) -> CommitmentDetail:
 
 
 def _warnings(commitment: Commitment) -> list[str]:
-    items = [i for i in commitment.items if i.text]
+    return commitment_warnings(commitment.year, commitment.items)
+
+
+def commitment_warnings(
+    year: int, items: Sequence[CommitmentItem] | Sequence[CommitmentItemData]
+) -> list[str]:
+    """What to point out in ``items`` (stored or still being typed in a form)."""
+    items = [i for i in items if clean_paragraphs(i.text)]
     if not items:
         return ["Bản cam kết chưa có nội dung nào."]
     found = []
     if not any(i.topic_linked for i in items):
         found.append(
             "Chưa có nội dung nào gắn với chuyên đề học tập và làm theo của năm "
-            f"{commitment.year}; nên có ít nhất một nội dung làm theo chuyên đề."
+            f"{year}; nên có ít nhất một nội dung làm theo chuyên đề."
         )
     return found
 

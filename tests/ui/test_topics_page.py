@@ -44,7 +44,9 @@ def test_main_window_shows_the_topics_page_as_its_third_part(qtbot, ctx):
     window.nav.setCurrentRow(NAV_TOPICS)
     page = window.pages.currentWidget()
     assert isinstance(page, TopicsPage)
-    assert "cam kết" in page.notice.text() and "phiên bản sau" in page.notice.text()
+    assert page.tabs.tabText(page.tabs.indexOf(page.commitments)).replace("&", "") == (
+        f"Cam kết năm {page.commitments.year()}"
+    )
 
 
 def test_percent_line_always_shows_the_denominator(qtbot, ctx, roster):

@@ -1,6 +1,6 @@
-"""The topics page (Chuyên đề và cam kết): the campaign's name, the topics, and the
-study round of the chosen topic (học tập, quán triệt chuyên đề) with its percentage,
-always with the denominator. Commitments (cam kết) come in a later version.
+"""The topics page (Chuyên đề và cam kết), in two tabs: the campaign's name, the topics
+and the study round of the chosen topic (học tập, quán triệt chuyên đề) with its
+percentage, always with the denominator; and the members' commitments of a year (cam kết).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +40,7 @@ from desktop.services.topics import (
 )
 from desktop.text import short_date
 from desktop.ui import files, messages
+from desktop.ui.commitments.panel import CommitmentsPanel
 from desktop.ui.context import UiContext
 from desktop.ui.style import heading
 from desktop.ui.topics.dialogs import (
@@ -49,11 +51,8 @@ from desktop.ui.topics.dialogs import (
 )
 from desktop.ui.topics.study_model import COL_NAME, COL_NUMBER, StudyModel
 from desktop.ui.topics.topic_dialog import TopicDialog
-from desktop.ui.widgets import ERROR_COLOUR, coloured_label, form_label, notice_label
+from desktop.ui.widgets import ERROR_COLOUR, coloured_label, form_label
 
-COMMITMENTS_LATER = (
-    "Phần cam kết tu dưỡng, rèn luyện, phấn đấu của đảng viên sẽ có trong phiên bản sau."
-)
 TOPIC_FILTER = "Tệp chuyên đề (*.json)"
 EXCLUDED_COLOUR = "#6b6b6b"
 
@@ -131,12 +130,15 @@ class TopicsPage(QWidget):
         topic_row.addWidget(form_label("&Chuyên đề", self.topic_combo))
         topic_row.addWidget(self.topic_combo, 1)
         # The topic titles are long; the combo gets the whole line.
+        # Two rows: five buttons on one line made the page wider than a 1280-pixel screen.
         topic_buttons = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.delete_button):
             topic_buttons.addWidget(button)
         topic_buttons.addStretch(1)
-        topic_buttons.addWidget(self.catalogue_button)
-        topic_buttons.addWidget(self.import_button)
+        catalogue_buttons = QHBoxLayout()
+        catalogue_buttons.addWidget(self.catalogue_button)
+        catalogue_buttons.addWidget(self.import_button)
+        catalogue_buttons.addStretch(1)
         deadline_row = QHBoxLayout()
         deadline_row.addWidget(self.deadline_label)
         deadline_row.addWidget(self.overdue_label)
@@ -146,23 +148,38 @@ class TopicsPage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
-        self.notice = notice_label(COMMITMENTS_LATER)
+        self.study_tab = QWidget()
+        study = QVBoxLayout(self.study_tab)
+        study.addLayout(campaign_row)
+        study.addLayout(topic_row)
+        study.addLayout(topic_buttons)
+        study.addLayout(catalogue_buttons)
+        study.addWidget(self.percent_label)
+        study.addLayout(deadline_row)
+        study.addLayout(buttons)
+        study.addWidget(self.table, 1)
+        study.addWidget(self.excluded_label)
+
+        # Commitments follow the study: a tab of their own, one click (or Ctrl+Tab) away.
+        self.commitments = CommitmentsPanel(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.study_tab, "Chuyên đề học tậ&p")
+        self.tabs.addTab(self.commitments, "")
+        self._name_commitments_tab(self.commitments.year())
+        self.commitments.year_changed.connect(self._name_commitments_tab)
+        self.topics_changed.connect(self.commitments.reload)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.addWidget(heading("Chuyên đề và cam kết"))
-        layout.addLayout(campaign_row)
-        layout.addLayout(topic_row)
-        layout.addLayout(topic_buttons)
-        layout.addWidget(self.percent_label)
-        layout.addLayout(deadline_row)
-        layout.addLayout(buttons)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.excluded_label)
-        layout.addWidget(self.notice)
+        layout.addWidget(self.tabs, 1)
 
         ctx.workspace_changed.connect(self.reload)
         ctx.members_changed.connect(lambda _id: self.show_round())
         self.reload()
+
+    def _name_commitments_tab(self, year: int) -> None:
+        self.tabs.setTabText(self.tabs.indexOf(self.commitments), f"Cam &kết năm {year}")
 
     # --- showing -------------------------------------------------------------------
 

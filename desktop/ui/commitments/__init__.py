@@ -1,0 +1,1 @@
+"""Commitments (cam kết tu dưỡng, rèn luyện, phấn đấu) in the topics page."""

@@ -1,0 +1,53 @@
+"""Printing commitments: one member's form (bản cam kết) and the cell's summary table
+(bảng tổng hợp cam kết), as PDF in the preview window. The PDF is made off the GUI
+thread; the printing module is imported only then, so the window opens without ReportLab.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.ui.context import UiContext
+from desktop.ui.tasks import Task, run_task
+
+
+def _preview(parent: QWidget, title: str, name: str, make) -> Task:
+    target = Path(tempfile.mkdtemp(prefix="sochibo-in-")) / name
+
+    def done(_result) -> None:
+        from desktop.ui.preview import PdfPreviewDialog
+
+        PdfPreviewDialog(target, title, parent, temporary=True).open()
+
+    return run_task(
+        parent,
+        f"Đang chuẩn bị bản in {title.lower()}…",
+        lambda _progress: make(target),
+        done,
+        error_title="Chưa in được",
+    )
+
+
+def print_member_commitment(ctx: UiContext, parent: QWidget, member_id: int, year: int) -> Task:
+    db, today = ctx.db, ctx.today()
+
+    def make(target: Path):
+        from desktop.printing.commitment import print_commitment
+
+        return print_commitment(db, member_id, year, target, today=today)
+
+    return _preview(parent, "Bản cam kết", f"cam-ket-{year}-{member_id}.pdf", make)
+
+
+def print_summary(ctx: UiContext, parent: QWidget, year: int) -> Task:
+    db, today = ctx.db, ctx.today()
+
+    def make(target: Path):
+        from desktop.printing.commitment import print_commitment_summary
+
+        return print_commitment_summary(db, year, target, today=today)
+
+    return _preview(parent, "Bảng tổng hợp cam kết", f"tong-hop-cam-ket-{year}.pdf", make)
