@@ -19,7 +19,7 @@ from desktop.services.errors import FieldError, ValidationError
 from desktop.services.rating_checks import RatingWarning, vote_warning
 from desktop.services.self_reviews import STRUCTURED_SECTIONS, score_total
 from desktop.storage.database import Database
-from desktop.text import clean_paragraphs
+from desktop.text import clean_paragraphs, format_number
 
 
 @dataclass
@@ -75,8 +75,9 @@ class CollectiveReviewDetail:
                 found.append(
                     RatingWarning(
                         "score",
-                        f'Tổng điểm {self.total} chỉ đạt mức "{implied.name}", thấp hơn mức '
-                        f'tự nhận "{chosen.name}" ({self.pack.bands_source}).',
+                        f"Tổng điểm {format_number(self.total)} chỉ đạt mức "
+                        f'"{implied.name}", thấp hơn mức tự nhận "{chosen.name}" '
+                        f"({self.pack.bands_source}).",
                     )
                 )
         vote = vote_warning(self.data.votes_for, self.data.votes_total)

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from desktop.models import Cell, EventKind, Gender, Member, MemberEvent, PartyPost, ReviewGroup
 from desktop.services.demo_meetings import SharedSession, load_demo_meetings
+from desktop.services.demo_reviews import load_demo_reviews
 from desktop.services.errors import DomainError
 from desktop.services.events import BADGE_YEARS
 from desktop.storage.database import Database
@@ -38,8 +39,8 @@ MALE, FEMALE = Gender.MALE.value, Gender.FEMALE.value
 
 
 def load_demo(db: Database, today: date | None = None) -> None:
-    """Fill an empty data folder with the sample cell and its year of meetings, in one
-    transaction: if anything fails, nothing is written."""
+    """Fill an empty data folder with the sample cell, its year of meetings and its review
+    season, in one transaction: if anything fails, nothing is written."""
     today = today or date.today()
     with db.session() as session:
         if session.scalar(select(func.count(Member.id))):
@@ -55,6 +56,7 @@ def load_demo(db: Database, today: date | None = None) -> None:
         session.add_all(_demo_members(today))
         session.flush()
         load_demo_meetings(SharedSession(session), today)
+        load_demo_reviews(SharedSession(session), today)
 
 
 def add_years(day: date, years: int) -> date:

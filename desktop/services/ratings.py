@@ -197,11 +197,11 @@ def record_proposal(
     db: Database, member_id: int, year: int, proposal: ProposalData, today: date | None = None
 ) -> list[RatingWarning]:
     """Store the cell's vote with the warnings shown at that moment; returns them."""
-    warnings = proposal_warnings(db, member_id, year, proposal, today) if proposal.level else []
     pack = pack_for_year(year)
     errors = _proposal_errors(pack, proposal)
     if errors:
         raise ValidationError(errors)
+    warnings = proposal_warnings(db, member_id, year, proposal, today) if proposal.level else []
     with db.session() as session:
         rating = _rating(session, member_id, year, pack)
         rating.proposed_level = proposal.level
@@ -359,3 +359,14 @@ def _check_level(pack: RulePack, level: str, field: str) -> None:
         raise ValidationError(
             [FieldError(field, "Mức xếp loại không có trong quy định năm này.")]
         ) from None
+
+
+def review_years(db: Database) -> list[int]:
+    """Years with any review-season record (rating, self-review, commitment, collective)."""
+    from desktop.models import CollectiveReview, SelfReview
+
+    with db.session() as session:
+        years: set[int] = set()
+        for model in (Rating, SelfReview, Commitment, CollectiveReview):
+            years.update(session.scalars(select(model.year).distinct()))
+        return sorted(years)
