@@ -127,8 +127,8 @@ def _readme(year: int, names: list[str], today: date) -> str:
         "",
         "Cách dùng:",
         "  1. Cài Sổ Chi bộ trên máy của bí thư mới.",
-        "  2. Vào Cài đặt > Sao lưu và khôi phục > Khôi phục từ tệp…, chọn tệp "
-        "du-lieu-so-chi-bo.sqlite3 trong gói này.",
+        "  2. Cắm USB, vào Xuất dữ liệu > Khôi phục từ USB…, chọn tệp manifest.json "
+        "trong thư mục gói này (gói có mật khẩu sẽ được hỏi mật khẩu).",
         "  3. Các tệp PDF là bản in của năm để lưu hồ sơ; mở được bằng mọi trình đọc PDF.",
         "",
         "Tệp manifest.json ghi mã kiểm tra (SHA-256) của từng tệp; Sổ Chi bộ dùng nó để "

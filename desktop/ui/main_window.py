@@ -32,7 +32,7 @@ from desktop.ui.context import UiContext
 from desktop.ui.export_page import ExportPage
 from desktop.ui.meetings.page import MeetingsPage
 from desktop.ui.members.page import MembersPage
-from desktop.ui.placeholder import REVIEWS_TEXT, PlaceholderPage
+from desktop.ui.reviews.page import ReviewsPage
 from desktop.ui.settings_page import SettingsPage
 from desktop.ui.topics.page import TopicsPage
 
@@ -92,22 +92,20 @@ class MainWindow(QMainWindow):
         self.members_page = MembersPage(ctx)
         self.meetings_page = MeetingsPage(ctx)
         self.topics_page = TopicsPage(ctx)
+        self.reviews_page = ReviewsPage(ctx)
         self.meetings_page.meetings_changed.connect(self.topics_page.show_round)
         self.settings_page = SettingsPage(ctx)
         self.settings_page.backups.restore_requested.connect(self.restore_from_backup)
         self.export_page = ExportPage(
-            self.members_page.export_action, self.members_page.print_action
+            ctx, self.members_page.export_action, self.members_page.print_action
         )
+        self.export_page.restore_requested.connect(self.restore_from_backup)
         icons = QStyle.StandardPixmap
         parts = (
             ("Đảng viên", icons.SP_DirHomeIcon, self.members_page),
             ("Sinh hoạt chi bộ", icons.SP_FileDialogListView, self.meetings_page),
             ("Chuyên đề và cam kết", icons.SP_FileDialogInfoView, self.topics_page),
-            (
-                "Kiểm điểm và xếp loại",
-                icons.SP_DialogApplyButton,
-                PlaceholderPage("Kiểm điểm và xếp loại", REVIEWS_TEXT),
-            ),
+            ("Kiểm điểm và xếp loại", icons.SP_DialogApplyButton, self.reviews_page),
             ("Xuất dữ liệu", icons.SP_DriveFDIcon, self.export_page),
             ("Cài đặt", icons.SP_FileDialogDetailedView, self.settings_page),
         )

@@ -1,11 +1,10 @@
-"""The main window: every part listed, honest placeholders, status bar, closing."""
+"""The main window: every part listed and built, status bar, closing."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
 from desktop.ui.main_window import MainWindow
-from desktop.ui.placeholder import NOT_BUILT, PlaceholderPage
 
 PARTS = [
     "Đảng viên",
@@ -29,16 +28,13 @@ def test_navigation_lists_all_six_parts(qtbot, ctx):
     assert window.pages.count() == 6
 
 
-def test_parts_not_built_yet_say_so_and_what_they_will_do(qtbot, ctx):
+def test_no_part_says_it_is_still_being_built(qtbot, ctx):
     window = make_window(qtbot, ctx)
-    window.nav.setCurrentRow(3)
-    page = window.pages.currentWidget()
-    assert isinstance(page, PlaceholderPage)
-    assert page.notice.text() == ("Phần này đang được xây dựng và sẽ có trong phiên bản sau.")
-    assert len(page.description.text()) > 150
-    window.nav.setCurrentRow(4)
-    labels = " ".join(w.text() for w in window.pages.currentWidget().findChildren(QLabel))
-    assert NOT_BUILT in labels  # the year-end package is still to come
+    for row in range(window.nav.count()):
+        window.nav.setCurrentRow(row)
+        page = window.pages.currentWidget()
+        labels = " ".join(w.text() for w in page.findChildren(QLabel))
+        assert "phiên bản sau" not in labels, window.nav.item(row).text()
 
 
 def test_status_bar_names_the_cell_and_counts_members(qtbot, ctx, roster):

@@ -1,0 +1,1 @@
+"""Kiểm điểm và xếp loại: the year-end review season's page and dialogs."""

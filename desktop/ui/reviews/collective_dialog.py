@@ -1,0 +1,234 @@
+"""The cell's review of itself (kiểm điểm tập thể chi bộ; Mẫu 01 from 2025): the report's
+parts, the self-score (2025+), the self-rating, the vote and the superior's decision."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import collective_review as service
+from desktop.services.errors import ValidationError
+from desktop.ui import messages
+from desktop.ui.context import UiContext
+from desktop.ui.meetings.common import read_date, show_date
+from desktop.ui.reviews.common import (
+    EditDialog,
+    field_messages,
+    level_combo,
+    set_level,
+    show_spin,
+    spin_value,
+    vote_spin,
+)
+from desktop.ui.reviews.scores import ScoreEditor
+from desktop.ui.reviews.sections import SectionEditors
+from desktop.ui.style import heading
+from desktop.ui.widgets import (
+    WARNING_COLOUR,
+    FieldBox,
+    coloured_label,
+    date_edit,
+    error_label,
+    form_label,
+    notice_label,
+)
+
+NO_FORM_TEXT = (
+    "Quy định năm {period} không có mẫu báo cáo kiểm điểm tập thể riêng; ở đây chỉ ghi mức "
+    "chi bộ tự xếp loại, kết quả biểu quyết và quyết định của cấp trên."
+)
+
+
+class CollectiveDialog(EditDialog):
+    UNSAVED_TEXT = "Kiểm điểm tập thể chi bộ có thay đổi chưa lưu. Lưu thay đổi?"
+
+    def __init__(self, ctx: UiContext, year: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.year = year
+        self.detail = service.get_collective_review(ctx.db, year)
+        detail = self.detail
+        self.setWindowTitle(f"Kiểm điểm tập thể chi bộ năm {year}")
+        if detail.form is not None:
+            self.resize(1180, 760)
+        else:
+            self.resize(760, 520)  # only the rating boxes
+
+        title = heading(f"Kiểm điểm tập thể chi bộ năm {year}")
+        if detail.form is not None:
+            form_line = QLabel(f"{detail.form.title} — {detail.form.template}")
+        else:
+            form_line = notice_label(NO_FORM_TEXT.format(period=detail.pack.period_text))
+        form_line.setWordWrap(True)
+        self.sections = SectionEditors(detail.form, detail.text_sections)
+        self.sections.changed.connect(self.mark_dirty)
+        self.sections.setVisible(bool(detail.text_sections))
+
+        side = QVBoxLayout()
+        self.scores: ScoreEditor | None = None
+        if detail.score_groups:
+            box = QGroupBox("Tự chấm điểm theo các nhóm tiêu chí")
+            self.scores = ScoreEditor(detail.pack, detail.score_groups)
+            self.scores.changed.connect(self.mark_dirty)
+            QVBoxLayout(box).addWidget(self.scores)
+            side.addWidget(box)
+
+        self_box = QGroupBox("Chi bộ tự xếp loại và biểu quyết")
+        self.self_level = level_combo(detail.pack)
+        self.self_level_box = FieldBox(self.self_level)
+        self.votes_for = vote_spin()
+        self.votes_for_box = FieldBox(self.votes_for)
+        self.votes_total = vote_spin()
+        self.written_on = date_edit()
+        self.written_box = FieldBox(self.written_on)
+        votes = QHBoxLayout()
+        votes.addWidget(self.votes_for_box)
+        votes.addWidget(QLabel("trên"))
+        votes.addWidget(self.votes_total)
+        votes.addWidget(QLabel("người biểu quyết"))
+        votes.addStretch(1)
+        self_form = QFormLayout(self_box)
+        self_form.addRow(form_label("&Mức tự xếp loại:", self.self_level), self.self_level_box)
+        self_form.addRow(form_label("Số &phiếu tán thành:", self.votes_for), votes)
+        self_form.addRow(form_label("Ngày &viết:", self.written_on), self.written_box)
+        side.addWidget(self_box)
+
+        decision_box = QGroupBox("Cấp trên quyết định")
+        self.decided_level = level_combo(detail.pack, "(chưa có quyết định)")
+        self.decided_box = FieldBox(self.decided_level)
+        self.decision_number = QLineEdit()
+        self.decision_number.setMaxLength(60)
+        self.decision_number.setPlaceholderText("ví dụ: 125-QĐ/ĐU")
+        self.decision_date = date_edit()
+        self.decision_date_box = FieldBox(self.decision_date)
+        decision_form = QFormLayout(decision_box)
+        decision_form.addRow(form_label("Mức &xếp loại:", self.decided_level), self.decided_box)
+        decision_form.addRow(
+            form_label("&Số quyết định:", self.decision_number), self.decision_number
+        )
+        decision_form.addRow(form_label("&Ngày:", self.decision_date), self.decision_date_box)
+        side.addWidget(decision_box)
+        self.warnings_label = coloured_label(WARNING_COLOUR)
+        side.addWidget(self.warnings_label)
+        side.addStretch(1)
+
+        self.error = error_label()
+        self.save_button = QPushButton("&Lưu")
+        self.save_button.setToolTip("Lưu (Ctrl+S)")
+        self.close_button = QPushButton("Đó&ng")
+        for button in (self.save_button, self.close_button):
+            button.setAutoDefault(False)
+        self.save_button.clicked.connect(self.save_and_close)
+        self.close_button.clicked.connect(self.reject)
+
+        body = QHBoxLayout()
+        if detail.text_sections:
+            body.addWidget(self.sections, 3)
+        side_widget = QWidget()
+        side_widget.setLayout(side)
+        body.addWidget(side_widget, 2)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(form_line)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self._load()
+        for signal in (
+            self.self_level.currentIndexChanged,
+            self.decided_level.currentIndexChanged,
+            self.votes_for.valueChanged,
+            self.votes_total.valueChanged,
+            self.written_on.textChanged,
+            self.decision_number.textChanged,
+            self.decision_date.textChanged,
+        ):
+            signal.connect(self.mark_dirty)
+
+    def _load(self) -> None:
+        self.loading = True
+        try:
+            data = self.detail.data
+            self.sections.set_texts(data.answers)
+            if self.scores is not None:
+                self.scores.set_scores(data.scores)
+            set_level(self.self_level, data.self_level)
+            set_level(self.decided_level, data.decided_level)
+            show_spin(self.votes_for, data.votes_for)
+            show_spin(self.votes_total, data.votes_total)
+            show_date(self.written_on, data.written_on)
+            self.decision_number.setText(data.decision_number)
+            show_date(self.decision_date, data.decision_date)
+        finally:
+            self.loading = False
+        warnings = self.detail.warnings
+        self.warnings_label.setText("\n".join(f"• {w.text}" for w in warnings))
+        self.warnings_label.setVisible(bool(warnings))
+        self.dirty = False
+
+    def save(self) -> bool:
+        errors: dict[str, str] = {}
+        scores = {}
+        if self.scores is not None:
+            scores, errors = self.scores.scores()
+        written_on, error = read_date(self.written_on, "Ngày viết")
+        if error:
+            errors["written_on"] = error
+        decision_date, error = read_date(self.decision_date, "Ngày quyết định")
+        if error:
+            errors["decision_date"] = error
+        if not errors:
+            data = service.CollectiveReviewData(
+                written_on=written_on,
+                answers=self.sections.texts(),
+                scores=scores,
+                self_level=self.self_level.currentData() or "",
+                votes_for=spin_value(self.votes_for),
+                votes_total=spin_value(self.votes_total),
+                decided_level=self.decided_level.currentData() or "",
+                decision_number=self.decision_number.text(),
+                decision_date=decision_date,
+            )
+            try:
+                service.save_collective_review(self.ctx.db, self.year, data)
+            except ValidationError as exc:
+                errors = field_messages(exc)
+            except Exception as exc:  # noqa: BLE001 - shown in Vietnamese
+                messages.show_exception(self, exc, "Chưa lưu được kiểm điểm tập thể")
+                return False
+        self._show_errors(errors)
+        if errors:
+            return False
+        self.dirty = False
+        self.changed.emit()
+        return True
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        shown = set()
+        if self.scores is not None and self.scores.show_errors(errors):
+            shown |= {k for k in errors if k.startswith("score:")}
+        for name, box in (
+            ("self_level", self.self_level_box),
+            ("decided_level", self.decided_box),
+            ("votes_for", self.votes_for_box),
+            ("written_on", self.written_box),
+            ("decision_date", self.decision_date_box),
+        ):
+            box.set_error(errors.get(name, ""))
+            if name in errors:
+                shown.add(name)
+        rest = [text for name, text in errors.items() if name not in shown]
+        self.error.setText("\n".join(rest))
+        self.error.setVisible(bool(rest))

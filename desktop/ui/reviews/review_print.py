@@ -1,0 +1,83 @@
+"""Printing the review season's papers: a member's self-review (bản tự kiểm điểm), the
+rating list (danh sách đề nghị xếp loại) and the cell's collective review report.
+
+The printing modules are imported only when the user prints, so this page works even in
+a build that does not carry them yet (the user then reads why nothing was printed).
+"""
+
+from __future__ import annotations
+
+import importlib
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.services.errors import DomainError
+from desktop.ui.context import UiContext
+from desktop.ui.tasks import Task, run_task
+
+
+def printer(module: str, name: str, what: str):
+    """The print function ``desktop.printing.<module>.<name>``, or a Vietnamese error."""
+    try:
+        return getattr(importlib.import_module(f"desktop.printing.{module}"), name)
+    except (ImportError, AttributeError):
+        raise DomainError(f"Phiên bản này chưa in được {what}.") from None
+
+
+def _preview(parent: QWidget | None, title: str, file_name: str, make) -> Task:
+    folder = Path(tempfile.mkdtemp(prefix="sochibo-in-"))
+    target = folder / file_name
+
+    def work(_progress) -> Path:
+        make(target)
+        return target
+
+    def done(pdf: Path) -> None:
+        from desktop.ui.preview import PdfPreviewDialog
+
+        PdfPreviewDialog(Path(pdf), title, parent, temporary=True).open()
+
+    return run_task(
+        parent,
+        f"Đang chuẩn bị bản in {title[0].lower()}{title[1:]}…",
+        work,
+        done,
+        error_title="Chưa in được",
+    )
+
+
+def print_self_review(
+    ctx: UiContext, parent: QWidget | None, member_id: int, year: int, name: str = ""
+) -> Task:
+    db, today = ctx.db, ctx.today()
+
+    def make(target: Path) -> None:
+        fn = printer("self_review", "print_self_review", "bản tự kiểm điểm")
+        fn(db, member_id, year, target, today=today)
+
+    title = f"Bản tự kiểm điểm năm {year}" + (f" — {name}" if name else "")
+    return _preview(parent, title, f"ban-kiem-diem-{member_id}-{year}.pdf", make)
+
+
+def print_rating_list(ctx: UiContext, parent: QWidget | None, year: int) -> Task:
+    db, today = ctx.db, ctx.today()
+
+    def make(target: Path) -> None:
+        fn = printer("rating_list", "print_rating_list", "danh sách đề nghị xếp loại")
+        fn(db, year, target, today=today)
+
+    return _preview(parent, f"Danh sách đề nghị xếp loại năm {year}", f"xep-loai-{year}.pdf", make)
+
+
+def print_collective_review(ctx: UiContext, parent: QWidget | None, year: int) -> Task:
+    db, today = ctx.db, ctx.today()
+
+    def make(target: Path) -> None:
+        fn = printer("collective_review", "print_collective_review", "báo cáo kiểm điểm tập thể")
+        fn(db, year, target, today=today)
+
+    return _preview(
+        parent, f"Báo cáo kiểm điểm tập thể chi bộ năm {year}", f"tap-the-{year}.pdf", make
+    )

@@ -1,0 +1,231 @@
+"""A member's year-end self-review (bản tự kiểm điểm) on the form the year's rules give.
+
+The written parts on the left; on the right the self-score by criteria group (from 2025)
+with its total and implied level, the self-rating, the date, and the facts the registry
+does not hold (đình chỉ sinh hoạt, nghỉ ốm, tự phát hiện và khắc phục vi phạm).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import ratings, self_reviews
+from desktop.services.errors import ValidationError
+from desktop.ui import messages
+from desktop.ui.context import UiContext
+from desktop.ui.meetings.common import read_date, show_date
+from desktop.ui.reviews.common import EditDialog, field_messages, level_combo, set_level
+from desktop.ui.reviews.scores import ScoreEditor
+from desktop.ui.reviews.sections import SectionEditors
+from desktop.ui.style import heading
+from desktop.ui.widgets import FieldBox, date_edit, error_label, form_label, notice_label
+
+
+class SelfReviewDialog(EditDialog):
+    UNSAVED_TEXT = "Bản tự kiểm điểm có thay đổi chưa lưu. Lưu thay đổi?"
+
+    def __init__(
+        self, ctx: UiContext, year: int, row: ratings.RatingRow, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.year = year
+        self.row = row
+        self.member_id = row.member_id
+        self.detail = self_reviews.get_self_review(ctx.db, row.member_id, year)
+        detail = self.detail
+        self.setWindowTitle(f"Bản tự kiểm điểm năm {year} — {detail.member_name}")
+        self.resize(1180, 760)
+
+        title = heading(f"Bản tự kiểm điểm năm {year} — đồng chí {detail.member_name}")
+        form_line = QLabel(f"{detail.form.title} — {detail.form.template}")
+        form_line.setWordWrap(True)
+        self.not_rated_note = notice_label(self._not_rated_text())
+        self.not_rated_note.setVisible(bool(self._not_rated_text()))
+
+        self.sections = SectionEditors(detail.form, detail.text_sections)
+        self.sections.changed.connect(self.mark_dirty)
+
+        side = QVBoxLayout()
+        self.scores: ScoreEditor | None = None
+        if detail.score_groups:
+            box = QGroupBox("Tự chấm điểm theo các nhóm tiêu chí")
+            self.scores = ScoreEditor(detail.pack, detail.score_groups)
+            self.scores.changed.connect(self.mark_dirty)
+            QVBoxLayout(box).addWidget(self.scores)
+            side.addWidget(box)
+
+        rating_box = QGroupBox("Tự nhận mức xếp loại")
+        self.self_level = level_combo(detail.pack)
+        self.self_level.currentIndexChanged.connect(self.mark_dirty)
+        self.self_level_box = FieldBox(self.self_level)
+        self.written_on = date_edit()
+        self.written_on.textChanged.connect(self.mark_dirty)
+        self.written_box = FieldBox(self.written_on)
+        rating_form = QFormLayout(rating_box)
+        rating_form.addRow(form_label("&Mức tự xếp loại:", self.self_level), self.self_level_box)
+        rating_form.addRow(form_label("Ngày &viết:", self.written_on), self.written_box)
+        side.addWidget(rating_box)
+
+        facts_box = QGroupBox("Thông tin thêm để xếp loại")
+        self.suspended = QCheckBox("Bị đình chỉ sinh hoạt đảng (không xếp loại)")
+        self.sick_months = QSpinBox()
+        self.sick_months.setRange(0, 12)
+        self.sick_months.setSuffix(" tháng")
+        self.sick_box = FieldBox(self.sick_months)
+        self.remedied = QCheckBox("Vi phạm do tự phát hiện và đã khắc phục")
+        self.remedied.setToolTip(
+            "Theo Quy định 124-QĐ/TW, vi phạm đảng viên tự phát hiện và khắc phục không bị "
+            "giới hạn mức xếp loại."
+        )
+        self.not_rated_text = QLineEdit()
+        self.not_rated_text.setPlaceholderText("ví dụ: vắng buổi xếp loại, xếp loại sau")
+        facts_form = QFormLayout(facts_box)
+        facts_form.addRow(self.suspended)
+        facts_form.addRow(form_label("Nghỉ ố&m trong năm:", self.sick_months), self.sick_box)
+        facts_form.addRow(self.remedied)
+        facts_form.addRow(
+            form_label("&Lý do không xếp loại:", self.not_rated_text), self.not_rated_text
+        )
+        for check in (self.suspended, self.remedied):
+            check.toggled.connect(self.mark_dirty)
+        self.sick_months.valueChanged.connect(self.mark_dirty)
+        self.not_rated_text.textChanged.connect(self.mark_dirty)
+        side.addWidget(facts_box)
+        side.addStretch(1)
+
+        self.error = error_label()
+        self.save_button = QPushButton("&Lưu")
+        self.save_button.setToolTip("Lưu bản tự kiểm điểm (Ctrl+S)")
+        self.save_button.setDefault(False)
+        self.save_button.setAutoDefault(False)
+        self.close_button = QPushButton("Đó&ng")
+        self.close_button.setAutoDefault(False)
+        self.save_button.clicked.connect(self.save_and_close)
+        self.close_button.clicked.connect(self.reject)
+
+        body = QHBoxLayout()
+        body.addWidget(self.sections, 3)
+        side_widget = QWidget()
+        side_widget.setLayout(side)
+        body.addWidget(side_widget, 2)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(form_line)
+        layout.addWidget(self.not_rated_note)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self._load()
+
+    def _not_rated_text(self) -> str:
+        if self.row.rated:
+            return ""
+        text = f"Đảng viên không thuộc diện xếp loại năm nay: {self.row.facts.not_rated_reason}"
+        if not self.row.writes_review:
+            text += " Không phải viết bản kiểm điểm."
+        return text
+
+    def _load(self) -> None:
+        self.loading = True
+        try:
+            detail, row = self.detail, self.row
+            self.sections.set_texts({s.code: detail.answer(s.code) for s in detail.text_sections})
+            if self.scores is not None:
+                self.scores.set_scores(detail.scores)
+            set_level(self.self_level, detail.self_level)
+            # A new review is usually typed in on the day it is handed in, but not one of a
+            # long-past year.
+            recent = self.ctx.today().year - self.year <= 1
+            show_date(
+                self.written_on,
+                detail.written_on or (self.ctx.today() if recent and detail.id is None else None),
+            )
+            self.suspended.setChecked(row.suspended)
+            self.sick_months.setValue(row.facts.sick_leave_months)
+            self.remedied.setChecked(row.facts.remedied_self_found)
+            self.not_rated_text.setText(row.not_rated_note)
+        finally:
+            self.loading = False
+        self.dirty = False
+
+    def facts(self) -> ratings.RatingFacts:
+        return ratings.RatingFacts(
+            suspended=self.suspended.isChecked(),
+            sick_leave_months=self.sick_months.value(),
+            remedied_self_found=self.remedied.isChecked(),
+            not_rated_note=self.not_rated_text.text(),
+        )
+
+    def _facts_changed(self) -> bool:
+        row = self.row
+        before = ratings.RatingFacts(
+            row.suspended,
+            row.facts.sick_leave_months,
+            row.facts.remedied_self_found,
+            row.not_rated_note,
+        )
+        return self.facts() != before
+
+    def save(self) -> bool:
+        """Store the self-review (and the facts, when changed); True when saved."""
+        errors: dict[str, str] = {}
+        scores = {}
+        if self.scores is not None:
+            scores, errors = self.scores.scores()
+        written_on, date_error = read_date(self.written_on, "Ngày viết")
+        if date_error:
+            errors["written_on"] = date_error
+        if not errors:
+            data = self_reviews.SelfReviewData(
+                written_on=written_on,
+                answers=self.sections.texts(),
+                scores=scores,
+                self_level=self.self_level.currentData() or "",
+            )
+            try:
+                self_reviews.save_self_review(self.ctx.db, self.member_id, self.year, data)
+                if self._facts_changed():
+                    ratings.set_facts(self.ctx.db, self.member_id, self.year, self.facts())
+            except ValidationError as exc:
+                errors = field_messages(exc)
+            except Exception as exc:  # noqa: BLE001 - the dialog stays open with the text
+                messages.show_exception(self, exc, "Chưa lưu được bản tự kiểm điểm")
+                return False
+        self._show_errors(errors)
+        if errors:
+            return False
+        self.dirty = False
+        self.changed.emit()
+        return True
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        shown = set()
+        if self.scores is not None and self.scores.show_errors(errors):
+            shown |= {k for k in errors if k.startswith("score:")}
+        for name, box in (
+            ("self_level", self.self_level_box),
+            ("written_on", self.written_box),
+            ("sick_leave_months", self.sick_box),
+        ):
+            box.set_error(errors.get(name, ""))
+            if name in errors:
+                shown.add(name)
+        rest = [text for name, text in errors.items() if name not in shown]
+        self.error.setText("\n".join(rest))
+        self.error.setVisible(bool(rest))

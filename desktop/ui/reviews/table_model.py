@@ -1,0 +1,177 @@
+"""The year's rating table (bảng kiểm điểm, xếp loại) over cached ``RatingRow`` records.
+
+The score column exists only when the year's rules score (from 2025). Members who are
+not rated are greyed, with the reason in the tooltip.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QIcon
+
+from desktop.services.commitments import CommitmentResult
+from desktop.services.ratings import RatingRow, RatingSheet
+from desktop.text import fold, matches
+from desktop.ui.reviews.common import score_text, short_level, votes_text
+
+# (key, two-line header)
+ALL_COLUMNS = (
+    ("number", "TT"),
+    ("name", "Họ và tên"),
+    ("form", "Mẫu"),
+    ("review", "Bản\nkiểm điểm"),
+    ("score", "Điểm\ntự chấm"),
+    ("self", "Tự\nxếp loại"),
+    ("commitment", "Cam kết"),
+    ("absent", "Vắng\nkhông lý do"),
+    ("proposed", "Chi bộ\nđề xuất"),
+    ("decided", "Cấp trên\nquyết định"),
+    ("warnings", "Cảnh báo"),
+)
+_CENTERED = {"number", "form", "review", "score", "absent", "warnings"}
+_NOT_RATED_COLOUR = QColor("#6b6b6b")
+NOT_RATED = "Không xếp loại"
+
+
+def commitment_text(row: RatingRow) -> str:
+    facts = row.facts
+    if facts.exempted_from_commitment:
+        return "Được miễn"
+    if facts.commitment_evaluation:
+        return CommitmentResult(facts.commitment_evaluation).label
+    return "Chưa đánh giá" if facts.commitment_written else "Chưa có"
+
+
+class RatingTableModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.sheet: RatingSheet | None = None
+        self.columns: tuple[tuple[str, str], ...] = ALL_COLUMNS
+        self._rows: list[RatingRow] = []
+        self._keys: list[str] = []
+        self._visible: list[int] = []
+        self._query = ""
+        self.warning_icon = QIcon()
+
+    # --- data in -------------------------------------------------------------------
+
+    def set_sheet(self, sheet: RatingSheet) -> None:
+        self.beginResetModel()
+        self.sheet = sheet
+        scored = sheet.pack.score_scale is not None
+        self.columns = tuple(c for c in ALL_COLUMNS if scored or c[0] != "score")
+        self._rows = list(sheet.rows)
+        self._keys = [fold(f"{r.member.full_name} {r.member.card_number}") for r in self._rows]
+        self._apply_query()
+        self.endResetModel()
+
+    def set_query(self, query: str) -> None:
+        if query == self._query:
+            return
+        self.beginResetModel()
+        self._query = query
+        self._apply_query()
+        self.endResetModel()
+
+    def _apply_query(self) -> None:
+        if not self._query.strip():
+            self._visible = list(range(len(self._rows)))
+        else:
+            self._visible = [i for i, key in enumerate(self._keys) if matches(self._query, key)]
+
+    # --- data out ------------------------------------------------------------------
+
+    def column_of(self, key: str) -> int:
+        return next((i for i, (k, _h) in enumerate(self.columns) if k == key), -1)
+
+    def row_at(self, row: int) -> RatingRow | None:
+        if 0 <= row < len(self._visible):
+            return self._rows[self._visible[row]]
+        return None
+
+    def row_of(self, member_id: int) -> int:
+        for position, index in enumerate(self._visible):
+            if self._rows[index].member_id == member_id:
+                return position
+        return -1
+
+    def visible_count(self) -> int:
+        return len(self._visible)
+
+    def rowCount(self, parent=None) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent is not None and parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent=None) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent is not None and parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section][1]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self.sheet is None:
+            return None
+        row = self._rows[self._visible[index.row()]]
+        key = self.columns[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(row, index.row(), key)
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in _CENTERED:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and not row.rated:
+            return QBrush(_NOT_RATED_COLOUR)
+        if role == Qt.ItemDataRole.DecorationRole and key == "warnings" and row.warnings:
+            return self.warning_icon
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(row, index.row(), key) or None
+        if role == Qt.ItemDataRole.UserRole:
+            return row.member_id
+        return None
+
+    def display(self, row: RatingRow, position: int, key: str) -> str:
+        pack = self.sheet.pack
+        if key == "number":
+            return str(position + 1)
+        if key == "name":
+            return row.member.full_name
+        if key == "form":
+            return row.form_code
+        if key == "review":
+            if not row.writes_review:
+                return "Không viết"
+            return "Đã viết" if row.facts.self_review_written else "Chưa viết"
+        if key == "score":
+            return score_text(row.facts.self_score)
+        if key == "self":
+            return short_level(pack, row.self_level)
+        if key == "commitment":
+            return commitment_text(row)
+        if key == "absent":
+            months = row.facts.unexcused_months
+            return f"{months} tháng" if months else ""
+        if key == "proposed":
+            if not row.rated:
+                return NOT_RATED
+            text = short_level(pack, row.proposed_level)
+            votes = votes_text(row.votes_for, row.votes_total)
+            return f"{text} ({votes})" if text and votes else text
+        if key == "decided":
+            return short_level(pack, row.decided_level)
+        if key == "warnings":
+            return str(len(row.warnings)) if row.warnings else ""
+        return ""
+
+    def tooltip(self, row: RatingRow, position: int, key: str) -> str:
+        if not row.rated and key in ("name", "proposed"):
+            return f"Không xếp loại: {row.facts.not_rated_reason}"
+        if key == "warnings" and row.warnings:
+            return "\n".join(f"• {w.text}" for w in row.warnings)
+        if key == "decided" and row.decided_level:
+            parts = [self.sheet.pack.level(row.decided_level).name]
+            if row.decision_number:
+                parts.append(f"Quyết định số {row.decision_number}")
+            return "; ".join(parts)
+        if key in ("self", "proposed") and (row.self_level or row.proposed_level):
+            code = row.self_level if key == "self" else row.proposed_level
+            return self.sheet.pack.level(code).name if code else ""
+        return self.display(row, position, key)
