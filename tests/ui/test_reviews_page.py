@@ -56,8 +56,6 @@ def test_page_lists_the_years_members_with_the_scored_columns(qtbot, ctx, roster
     assert headers(page) == [
         "TT",
         "Họ và tên",
-        "Mẫu",
-        "Bản kiểm điểm",
         "Điểm tự chấm",
         "Tự xếp loại",
         "Cam kết",
@@ -70,9 +68,8 @@ def test_page_lists_the_years_members_with_the_scored_columns(qtbot, ctx, roster
     # Khoa moved away in June 2025; Hoa is exempted: listed, not rated.
     assert names == ["Nguyễn Văn An", "Nguyễn Văn Bình", "Đặng Thị Dung", "Trần Thị Hoa"]
     assert cell_text(page, "Nguyễn Văn An", "score") == "87,5"
-    assert cell_text(page, "Nguyễn Văn An", "review") == "Đã viết"
     assert cell_text(page, "Nguyễn Văn An", "self") == "Tốt"
-    assert cell_text(page, "Nguyễn Văn Bình", "review") == "Chưa viết"
+    assert cell_text(page, "Nguyễn Văn Bình", "score") == "Chưa viết"
     assert cell_text(page, "Nguyễn Văn Bình", "commitment") == "Chưa có"
     assert cell_text(page, "Trần Thị Hoa", "proposed") == "Không xếp loại"
     assert "Quy định 366-QĐ/TW (thang điểm 100)" in page.period_label.text()
@@ -86,7 +83,12 @@ def test_2024_shows_its_own_levels_and_no_score_column(qtbot, ctx, roster):
     assert "Điểm tự chấm" not in headers(page)
     assert "Quy định 124-QĐ/TW" in page.period_label.text()
     assert cell_text(page, "Nguyễn Văn An", "proposed") == "Hoàn thành (3/3)"
-    assert cell_text(page, "Nguyễn Văn An", "form") == "02A"
+    assert cell_text(page, "Nguyễn Văn An", "review") == "Chưa viết"
+    row = page.model.row_of(roster["an"])
+    tooltip = page.model.data(
+        page.model.index(row, page.model.column_of("review")), Qt.ItemDataRole.ToolTipRole
+    )
+    assert tooltip.startswith("Mẫu 02A")
     assert "Chi bộ đề xuất: Xuất sắc 0 · Tốt 0 · Hoàn thành 1" in page.summary_label.text()
 
 

@@ -267,31 +267,31 @@ class ReviewsPage(QWidget):
         self.sheet_loaded.emit()
 
     def _size_columns(self) -> None:
+        """Every column fits its header and its widest value; the name takes what is left.
+
+        The name never shrinks below the longest name on the sheet (up to a limit): a
+        horizontal scroll bar is better than a list of "Ng…" nobody can read.
+        """
         metrics = self.table.fontMetrics()
         self.table.verticalHeader().setDefaultSectionSize(int(metrics.height() * 1.8))
         header = self.table.horizontalHeader()
         header.setMinimumHeight(int(metrics.height() * 2.8))
-        samples = {
-            "number": "999",
-            "form": "02A",
-            "review": "Chưa viết",
-            "score": "100",
-            "self": "Hoàn thành",
-            "commitment": "Chưa đánh giá",
-            "absent": "12 tháng",
-            "proposed": "Hoàn thành (10/12)",
-            "decided": "Hoàn thành",
-            "warnings": "99" + "\u2003" * 3,  # room for the icon
-        }
+        header.setMinimumSectionSize(metrics.horizontalAdvance("99") + 16)
         name_column = self.model.column_of("name")
-        for column, (key, title) in enumerate(self.model.columns):
+        used = 0
+        for column in range(self.model.columnCount()):
             if column == name_column:
                 continue
-            lines = title.split("\n") + [samples.get(key, "")]
-            width = max(metrics.horizontalAdvance(line) for line in lines) + 14
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(name_column, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(metrics.horizontalAdvance("99") + 16)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.resizeColumnToContents(column)
+            header.resizeSection(column, header.sectionSize(column) + 4)
+            used += header.sectionSize(column)
+        names = [r.member.full_name for r in (self.model.sheet.rows if self.model.sheet else ())]
+        longest = max((metrics.horizontalAdvance(n) for n in names[:2000]), default=120)
+        wanted = min(longest + 24, metrics.horizontalAdvance("M") * 22)
+        room = self.table.viewport().width() - used
+        header.setSectionResizeMode(name_column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(name_column, max(wanted, room))
 
     # --- selection -----------------------------------------------------------------
 

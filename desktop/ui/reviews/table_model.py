@@ -18,7 +18,6 @@ from desktop.ui.reviews.common import score_text, short_level, votes_text
 ALL_COLUMNS = (
     ("number", "TT"),
     ("name", "Họ và tên"),
-    ("form", "Mẫu"),
     ("review", "Bản\nkiểm điểm"),
     ("score", "Điểm\ntự chấm"),
     ("self", "Tự\nxếp loại"),
@@ -28,7 +27,7 @@ ALL_COLUMNS = (
     ("decided", "Cấp trên\nquyết định"),
     ("warnings", "Cảnh báo"),
 )
-_CENTERED = {"number", "form", "review", "score", "absent", "warnings"}
+_CENTERED = {"number", "review", "score", "absent", "warnings"}
 _NOT_RATED_COLOUR = QColor("#6b6b6b")
 NOT_RATED = "Không xếp loại"
 
@@ -38,8 +37,10 @@ def commitment_text(row: RatingRow) -> str:
     if facts.exempted_from_commitment:
         return "Được miễn"
     if facts.commitment_evaluation:
-        return CommitmentResult(facts.commitment_evaluation).label
-    return "Chưa đánh giá" if facts.commitment_written else "Chưa có"
+        # "Tốt", "Đạt", "Chưa đạt": the column is narrow, the tooltip has the full label.
+        label = CommitmentResult(facts.commitment_evaluation).label
+        return label.removeprefix("Thực hiện ").capitalize()
+    return "Chờ chi ủy" if facts.commitment_written else "Chưa có"
 
 
 class RatingTableModel(QAbstractTableModel):
@@ -59,7 +60,9 @@ class RatingTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.sheet = sheet
         scored = sheet.pack.score_scale is not None
-        self.columns = tuple(c for c in ALL_COLUMNS if scored or c[0] != "score")
+        # Under a scored pack the score column also says "Chưa viết": one column, not two.
+        hidden = "review" if scored else "score"
+        self.columns = tuple(c for c in ALL_COLUMNS if c[0] != hidden)
         self._rows = list(sheet.rows)
         self._keys = [fold(f"{r.member.full_name} {r.member.card_number}") for r in self._rows]
         self._apply_query()
@@ -134,13 +137,13 @@ class RatingTableModel(QAbstractTableModel):
             return str(position + 1)
         if key == "name":
             return row.member.full_name
-        if key == "form":
-            return row.form_code
         if key == "review":
             if not row.writes_review:
                 return "Không viết"
             return "Đã viết" if row.facts.self_review_written else "Chưa viết"
         if key == "score":
+            if not row.facts.self_review_written:
+                return self.display(row, position, "review")
             return score_text(row.facts.self_score)
         if key == "self":
             return short_level(pack, row.self_level)
@@ -171,6 +174,10 @@ class RatingTableModel(QAbstractTableModel):
             if row.decision_number:
                 parts.append(f"Quyết định số {row.decision_number}")
             return "; ".join(parts)
+        if key in ("review", "score"):
+            return f"Mẫu {row.form_code}: {self.display(row, position, 'review').lower()}"
+        if key == "commitment" and row.facts.commitment_evaluation:
+            return CommitmentResult(row.facts.commitment_evaluation).label
         if key in ("self", "proposed") and (row.self_level or row.proposed_level):
             code = row.self_level if key == "self" else row.proposed_level
             return self.sheet.pack.level(code).name if code else ""
