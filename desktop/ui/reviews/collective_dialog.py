@@ -216,19 +216,13 @@ class CollectiveDialog(EditDialog):
         return True
 
     def _show_errors(self, errors: dict[str, str]) -> None:
-        shown = set()
-        if self.scores is not None and self.scores.show_errors(errors):
-            shown |= {k for k in errors if k.startswith("score:")}
-        for name, box in (
-            ("self_level", self.self_level_box),
-            ("decided_level", self.decided_box),
-            ("votes_for", self.votes_for_box),
-            ("written_on", self.written_box),
-            ("decision_date", self.decision_date_box),
-        ):
-            box.set_error(errors.get(name, ""))
-            if name in errors:
-                shown.add(name)
-        rest = [text for name, text in errors.items() if name not in shown]
-        self.error.setText("\n".join(rest))
-        self.error.setVisible(bool(rest))
+        self.show_errors(
+            errors,
+            {
+                "self_level": self.self_level_box,
+                "decided_level": self.decided_box,
+                "votes_for": self.votes_for_box,
+                "written_on": self.written_box,
+                "decision_date": self.decision_date_box,
+            },
+        )

@@ -152,3 +152,21 @@ class EditDialog(QDialog):
         """Close without asking (the main window is closing and the user agreed)."""
         self.dirty = False
         super().reject()
+
+    def show_errors(self, errors: dict[str, str], boxes: dict[str, object]) -> None:
+        """Each error next to its field; score errors in the score panel; the rest below.
+
+        ``boxes`` maps a field name to a widget with ``set_error(text)``; the dialog has
+        ``self.scores`` (or None) and an ``self.error`` label for what has no field.
+        """
+        shown = set()
+        scores = getattr(self, "scores", None)
+        if scores is not None and scores.show_errors(errors):
+            shown |= {k for k in errors if k.startswith("score:")}
+        for name, box in boxes.items():
+            box.set_error(errors.get(name, ""))
+            if name in errors:
+                shown.add(name)
+        rest = [text for name, text in errors.items() if name not in shown]
+        self.error.setText("\n".join(rest))
+        self.error.setVisible(bool(rest))
