@@ -191,6 +191,43 @@ def delete_commitment(db: Database, member_id: int, year: int) -> CommitmentData
         return data
 
 
+def restore_commitment(db: Database, detail: CommitmentDetail) -> int:
+    """Bring a deleted commitment back whole — items, progress notes, the chi ủy's
+    evaluation — in one transaction, so an interrupted undo leaves nothing half-restored."""
+    with db.session() as session:
+        if _find(session, detail.member_id, detail.year) is not None:
+            raise ValidationError(
+                [FieldError("year", "Đảng viên đã có bản cam kết năm này; không khôi phục đè.")]
+            )
+        commitment = Commitment(
+            member_id=detail.member_id,
+            year=detail.year,
+            pack_id=detail.pack_id,
+            written_on=detail.written_on,
+            acknowledged_on=detail.acknowledged_on,
+            evaluation=detail.evaluation,
+            evaluation_comment=detail.evaluation_comment,
+            evaluated_on=detail.evaluated_on,
+        )
+        for position, item in enumerate(detail.items):
+            row = CommitmentItem(
+                section_code=item.section_code,
+                position=position,
+                text=item.text,
+                topic_linked=item.topic_linked,
+                self_assessment=item.self_assessment,
+                self_assessment_note=item.self_assessment_note,
+            )
+            row.progress = [
+                CommitmentProgress(noted_on=n.noted_on, text=n.text, meeting_id=n.meeting_id)
+                for n in item.progress
+            ]
+            commitment.items.append(row)
+        session.add(commitment)
+        session.flush()
+        return commitment.id
+
+
 def add_progress(
     db: Database, item_id: int, noted_on: date, text: str, meeting_id: int | None = None
 ) -> int:

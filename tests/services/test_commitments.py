@@ -243,3 +243,46 @@ def test_each_year_has_its_own_commitment(cell):
     assert get_commitment(db, ids["an"], 2024).pack_id == "2023-2024"
     assert get_commitment(db, ids["an"], 2026).pack_id == "2025"
     assert get_commitment(db, ids["an"], 2025) is None
+
+
+def test_restore_brings_back_items_progress_and_evaluation_in_one_go(db):
+    from desktop.services.commitments import (
+        CommitmentData,
+        CommitmentItemData,
+        add_progress,
+        delete_commitment,
+        evaluate_commitment,
+        get_commitment,
+        restore_commitment,
+        save_commitment,
+    )
+    from desktop.services.members import MemberData, create_member
+
+    member = create_member(db, MemberData(full_name="Lê Văn Tư", admitted_on=date(2010, 1, 5)))
+    save_commitment(
+        db,
+        member,
+        2026,
+        CommitmentData(
+            date(2026, 3, 1),
+            date(2026, 3, 5),
+            [
+                CommitmentItemData("tu_tuong", "Giữ vững lập trường", False, "dat"),
+                CommitmentItemData("lam_theo", "Làm đường bê tông", True, "vuot"),
+            ],
+        ),
+    )
+    item = get_commitment(db, member, 2026).items[1]
+    add_progress(db, item.id, date(2026, 6, 1), "Đã góp 5 ngày công")
+    evaluate_commitment(db, member, 2026, "tot", "Gương mẫu", date(2026, 12, 1))
+    before = get_commitment(db, member, 2026)
+    delete_commitment(db, member, 2026)
+
+    restore_commitment(db, before)
+
+    after = get_commitment(db, member, 2026)
+    assert [(i.text, i.topic_linked, i.self_assessment) for i in after.items] == [
+        (i.text, i.topic_linked, i.self_assessment) for i in before.items
+    ]
+    assert [n.text for n in after.items[1].progress] == ["Đã góp 5 ngày công"]
+    assert (after.evaluation, after.evaluation_comment) == ("tot", "Gương mẫu")

@@ -1,8 +1,7 @@
 """Undo (hoàn tác) for deleting a commitment.
 
-The service hands back the commitment's items; the step also keeps the chi ủy's
-evaluation and the progress notes read just before, so "Hoàn tác" brings the whole
-record back, not only its text.
+The step keeps the whole commitment read just before deleting (items, progress notes, the
+chi ủy's evaluation) and the service restores it in one transaction.
 """
 
 from __future__ import annotations
@@ -14,11 +13,9 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.services.commitments import (
     CommitmentDetail,
-    add_progress,
     delete_commitment,
-    evaluate_commitment,
     get_commitment,
-    save_commitment,
+    restore_commitment,
 )
 from desktop.ui import messages
 from desktop.ui.context import UiContext
@@ -63,25 +60,5 @@ class DeleteCommitmentCommand(QUndoCommand):
         delete_commitment(self.ctx.db, self.member_id, self.year)
 
     def _restore(self) -> None:
-        detail = self.detail
-        if detail is None:
-            return
-        data = detail.data()
-        for item in data.items:
-            item.id = None
-        db = self.ctx.db
-        save_commitment(db, self.member_id, self.year, data)
-        if detail.evaluation:
-            evaluate_commitment(
-                db,
-                self.member_id,
-                self.year,
-                detail.evaluation,
-                detail.evaluation_comment,
-                detail.evaluated_on,
-            )
-        restored = get_commitment(db, self.member_id, self.year)
-        # Items come back in the same order, so the n-th keeps the n-th one's notes.
-        for old, new in zip(detail.items, restored.items, strict=True):
-            for note in old.progress:
-                add_progress(db, new.id, note.noted_on, note.text, note.meeting_id)
+        if self.detail is not None:
+            restore_commitment(self.ctx.db, self.detail)
