@@ -202,7 +202,10 @@ def _demo(args, data_dir: Path) -> int:
         ws.settings.first_start_done = True
         ws.save_settings()
         count = len(list_members(ws.db))
-    print(f"Đã nạp chi bộ mẫu ({count} đảng viên, dữ liệu giả định) vào {data_dir}.")
+    print(
+        f"Đã nạp chi bộ mẫu ({count} đảng viên, một năm sinh hoạt, cam kết và kiểm điểm, "
+        f"xếp loại; dữ liệu giả định) vào {data_dir}."
+    )
     return EXIT_OK
 
 

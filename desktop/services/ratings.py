@@ -153,7 +153,8 @@ def build_sheet(session: Session, year: int, today: date | None = None) -> Ratin
         vote = vote_warning(row.votes_for, row.votes_total)
         if vote:
             warnings.append(vote)
-        if quota_text and row.proposed_level == (pack.quota.level if pack.quota else None):
+        quota_level = pack.quota.level if pack.quota else None
+        if quota_text and row.rated and row.proposed_level == quota_level:
             warnings.append(quota_text)
         rows.append(replace(row, warnings=tuple(warnings)))
     counts = tuple(
@@ -175,6 +176,9 @@ def proposal_warnings(
     db: Database, member_id: int, year: int, proposal: ProposalData, today: date | None = None
 ) -> list[RatingWarning]:
     """What the secretary sees before recording the vote (quota counted with this vote)."""
+    errors = _proposal_errors(pack_for_year(year), proposal)
+    if errors:
+        raise ValidationError(errors)
     sheet = rating_sheet(db, year, today)
     row = sheet.row(member_id)
     pack = sheet.pack

@@ -398,3 +398,25 @@ def test_the_2024_list_is_judged_by_the_2023_2024_rules_even_in_2026(cell):
     assert sheet.row(ids[0]).form_code == "02A" and sheet.row(lead).form_code == "02B"
     assert "Quy định 124-QĐ/TW" in sheet.quota_proposed.source
     assert [c.level.name for c in sheet.counts][0] == "Hoàn thành xuất sắc nhiệm vụ"
+
+
+def test_an_unknown_level_is_a_field_error_even_before_recording(db):
+    member = create_member(db, MemberData(full_name="Lê Văn Tư", admitted_on=date(2010, 1, 5)))
+    with pytest.raises(ValidationError) as caught:
+        proposal_warnings(db, member, 2026, ProposalData("TOT"), today=date(2026, 12, 1))
+    assert caught.value.errors[0].field == "level"
+
+
+def test_the_quota_warning_is_not_pinned_on_a_member_who_is_not_rated(db):
+    today = date(2026, 12, 1)
+    rated = create_member(db, MemberData(full_name="Lê Văn Tư", admitted_on=date(2010, 1, 5)))
+    exempt = create_member(db, MemberData(full_name="Lê Văn Năm", admitted_on=date(1970, 1, 5)))
+    add_event(db, exempt, EventData(EventKind.EXEMPTED.value, date(2020, 1, 1)))
+    record_proposal(db, rated, 2026, ProposalData("HTXSNV", 5, 5), today=today)
+    record_proposal(db, exempt, 2026, ProposalData("HTXSNV", 5, 5), today=today)
+
+    sheet = rating_sheet(db, 2026, today)
+
+    assert sheet.quota_proposed.exceeded
+    assert "quota" in {w.code for w in sheet.row(rated).warnings}
+    assert "quota" not in {w.code for w in sheet.row(exempt).warnings}
