@@ -12,6 +12,7 @@ from desktop.models.meeting import (
     MeetingTask,
     MinutesCorrection,
     Remark,
+    TaskReview,
 )
 from desktop.models.member import Member, MemberEvent
 from desktop.models.review import (
@@ -44,6 +45,7 @@ __all__ = [
     "MeetingTask",
     "MinutesCorrection",
     "Remark",
+    "TaskReview",
     "StudyRecord",
     "Topic",
     "TopicDocument",

@@ -176,6 +176,27 @@ class MeetingTask(Base):
     )
 
 
+class TaskReview(Base):
+    """Kiểm điểm việc thực hiện một nhiệm vụ tại một buổi sinh hoạt.
+
+    One row per task and meeting, so approved minutes keep what was said about a task at
+    that meeting even when a later meeting reviews it again.
+    """
+
+    __tablename__ = "task_review"
+    __table_args__ = (UniqueConstraint("task_id", "meeting_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting_task.id", ondelete="CASCADE"), index=True
+    )
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    done_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
 class MinutesCorrection(Base):
     """Đính chính biên bản: every change to approved minutes, with who asked and why."""
 

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.models import Cell, Meeting, MeetingTask, Member, Rating
+from desktop.models import TaskReview as TaskReviewRow
 from desktop.models.enums import PartyPost
 from desktop.rules.meeting_rules import meeting_rules
 from desktop.services.cell import CellInfo
@@ -143,15 +144,19 @@ def build_minutes(session: Session, meeting: Meeting, cell: CellInfo) -> Minutes
     rows = sheet_rows(session, meeting)
     summary = summarize(rows)
     section = section_info(session, meeting.topic_section_id)
-    reviewed = session.scalars(
-        select(MeetingTask).where(MeetingTask.reviewed_meeting_id == meeting.id)
+    # What this meeting said about each task, even if a later meeting reviewed it again.
+    reviewed = session.execute(
+        select(MeetingTask, TaskReviewRow)
+        .join(TaskReviewRow, TaskReviewRow.task_id == MeetingTask.id)
+        .where(TaskReviewRow.meeting_id == meeting.id)
+        .order_by(MeetingTask.id)
     ).all()
     names = member_names(
         session,
         [meeting.chair_id, meeting.secretary_id]
         + [i.presenter_id for i in meeting.agenda]
         + [r.speaker_id for r in meeting.remarks]
-        + [t.assignee_id for t in list(meeting.tasks) + list(reviewed)]
+        + [t.assignee_id for t in list(meeting.tasks) + [task for task, _ in reviewed]]
         + [meeting.theme_presenter_id],
     )
     approved = meeting.state == MeetingState.APPROVED
@@ -198,10 +203,8 @@ def build_minutes(session: Session, meeting: Meeting, cell: CellInfo) -> Minutes
         theme=meeting.theme,
         theme_presenter=names.get(meeting.theme_presenter_id, ""),
         task_reviews=tuple(
-            TaskReview(
-                names.get(t.assignee_id, ""), t.description, t.due_on, t.done_on, t.review_note
-            )
-            for t in reviewed
+            TaskReview(names.get(t.assignee_id, ""), t.description, t.due_on, r.done_on, r.note)
+            for t, r in reviewed
         ),
         rating_results=_rating_results(session, meeting),
     )

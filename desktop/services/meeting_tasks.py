@@ -1,19 +1,21 @@
 """Phân công nhiệm vụ and its review (kiểm điểm việc thực hiện) at the following meetings.
 
 A task assigned at one meeting comes back at every later meeting until it is reported
-done, so nothing assigned is forgotten; the review is written into that later meeting.
+done, so nothing assigned is forgotten. Each meeting keeps its own review of the task
+(``TaskReview``): approved minutes still say what was reported then, even after a later
+meeting reviews the task again; the task itself carries its latest state.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from desktop.models import Meeting, MeetingTask
+from desktop.models import Meeting, MeetingTask, TaskReview
 from desktop.services.errors import DomainError, NotFound
 from desktop.services.meeting_common import (
     ensure_unlocked,
@@ -59,18 +61,49 @@ def review_task(
         origin = load_meeting(session, task.meeting_id)
         if not _earlier(origin, meeting):
             raise DomainError("Chỉ kiểm điểm nhiệm vụ được giao ở buổi sinh hoạt trước.")
-        task.done_on = done_on
-        task.review_note = (note or "").strip()
-        task.reviewed_meeting_id = meeting.id
+        review = session.scalar(
+            select(TaskReview).where(
+                TaskReview.task_id == task.id, TaskReview.meeting_id == meeting.id
+            )
+        )
+        if review is None:
+            review = TaskReview(task_id=task.id, meeting_id=meeting.id)
+            session.add(review)
+        review.done_on = done_on
+        review.note = (note or "").strip()
+        session.flush()
+        _apply_latest(session, task)
+
+
+def _apply_latest(session: Session, task: MeetingTask) -> None:
+    """The task shows the state reported at the latest meeting that reviewed it."""
+    reviews = session.execute(
+        select(TaskReview, Meeting)
+        .join(Meeting, Meeting.id == TaskReview.meeting_id)
+        .where(TaskReview.task_id == task.id)
+    ).all()
+    if not reviews:
+        task.done_on, task.review_note, task.reviewed_meeting_id = None, "", None
+        return
+    latest, meeting = max(reviews, key=lambda pair: _order(pair[1]))
+    task.done_on = latest.done_on
+    task.review_note = latest.note
+    task.reviewed_meeting_id = meeting.id
 
 
 def open_tasks(session: Session, meeting: Meeting) -> list[TaskInfo]:
+    """Earlier meetings' tasks not yet done, or reviewed at this meeting — each shown with
+    what was reported here (nothing yet when this meeting has not reviewed it)."""
+    here = {
+        r.task_id: r
+        for r in session.scalars(select(TaskReview).where(TaskReview.meeting_id == meeting.id))
+    }
     candidates = session.scalars(
         select(MeetingTask)
         .join(Meeting, Meeting.id == MeetingTask.meeting_id)
         .where(
             Meeting.id != meeting.id,
-            or_(MeetingTask.done_on.is_(None), MeetingTask.reviewed_meeting_id == meeting.id),
+            or_(MeetingTask.done_on.is_(None), MeetingTask.id.in_(here)),
         )
     ).all()
     origins = {
@@ -81,7 +114,20 @@ def open_tasks(session: Session, meeting: Meeting) -> list[TaskInfo]:
     }
     earlier = [t for t in candidates if _earlier(origins[t.meeting_id], meeting)]
     earlier.sort(key=lambda t: (_order(origins[t.meeting_id]), t.id))
-    return task_infos(session, earlier, origins, on=meeting_date(meeting))
+    infos = task_infos(session, earlier, origins, on=meeting_date(meeting))
+    return [_as_reviewed_at(info, here.get(info.id), meeting.id) for info in infos]
+
+
+def _as_reviewed_at(info: TaskInfo, review: TaskReview | None, meeting_id: int) -> TaskInfo:
+    if review is None:
+        return info  # not done (else it would not be listed) and not reviewed here yet
+    return replace(
+        info,
+        done_on=review.done_on,
+        review_note=review.note,
+        reviewed_meeting_id=meeting_id,
+        overdue=info.overdue and review.done_on is None,
+    )
 
 
 def task_infos(

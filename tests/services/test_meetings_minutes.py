@@ -234,6 +234,35 @@ def test_tasks_come_back_at_the_next_meeting_until_done(cell, march):
     assert [t.description for t in mt.open_tasks_before(cell.db, may)] == ["Thu đảng phí còn nợ"]
 
 
+def test_approved_minutes_keep_what_was_reported_when_a_later_meeting_reviews_again(
+    cell, march
+):
+    hold(cell, march, MARCH_DAY)
+    data = mt.get_meeting(cell.db, march).minutes_data()
+    data.tasks = [mt.TaskData("Thu đảng phí còn nợ", cell["lan"])]
+    mt.save_minutes(cell.db, march, data)
+    april = mt.plan_meeting(cell.db, "thuong_ky", 2026, 4, APRIL_DAY)
+    [task] = mt.open_tasks_before(cell.db, april)
+    mt.review_task(cell.db, task.id, april, None, "Còn 2 đồng chí chưa nộp")
+    hold(cell, april, APRIL_DAY)
+    mt.approve_minutes(cell.db, april, time(9, 50))
+    may = mt.plan_meeting(cell.db, "thuong_ky", 2026, 5, date(2026, 5, 5))
+
+    mt.review_task(cell.db, task.id, may, date(2026, 5, 3), "Đã thu đủ")
+
+    [in_april] = mt.minutes_document(cell.db, april).task_reviews
+    assert (in_april.done_on, in_april.note) == (None, "Còn 2 đồng chí chưa nộp")
+    [seen_in_april] = mt.get_meeting(cell.db, april).open_tasks
+    assert (seen_in_april.done_on, seen_in_april.review_note) == (
+        None,
+        "Còn 2 đồng chí chưa nộp",
+    )
+    [in_may] = mt.open_tasks_before(cell.db, may)
+    assert (in_may.done_on, in_may.review_note) == (date(2026, 5, 3), "Đã thu đủ")
+    june = mt.plan_meeting(cell.db, "thuong_ky", 2026, 6, date(2026, 6, 5))
+    assert mt.open_tasks_before(cell.db, june) == []
+
+
 def test_saving_tasks_again_keeps_their_review(cell, march):
     hold(cell, march, MARCH_DAY)
     data = mt.get_meeting(cell.db, march).minutes_data()
