@@ -1,7 +1,8 @@
 """Where the app finds its bundled resources (fonts, icons, demo data, rules).
 
 The ``resources/`` folder sits beside the ``desktop`` package in a checkout and in the
-PyInstaller bundle (``sys._MEIPASS``), so one lookup serves both.
+PyInstaller bundle (``sys._MEIPASS``); a wheel installs it as data files under
+``share/sochibo/resources`` of the environment, found through the package's metadata.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ def resources_dir() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     candidates = [Path(bundle) / "resources"] if bundle else []
     candidates.append(Path(__file__).resolve().parent.parent / "resources")
+    installed = _installed_resources()
+    if installed is not None:
+        candidates.append(installed)
     for candidate in candidates:
         if candidate.is_dir():
             return candidate
@@ -24,3 +28,17 @@ def resources_dir() -> Path:
 
 def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
+
+
+def _installed_resources() -> Path | None:
+    """``share/sochibo/resources`` of a wheel install, located through its RECORD."""
+    from importlib import metadata
+
+    try:
+        files = metadata.files("sochibo") or []
+    except metadata.PackageNotFoundError:
+        return None
+    for file in files:
+        if file.as_posix().endswith("resources/rules/meetings.json"):
+            return Path(file.locate()).resolve().parent.parent
+    return None

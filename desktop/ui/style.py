@@ -37,6 +37,8 @@ def configure_application(app: QApplication, font_point_size: int = DEFAULT_FONT
     QCoreApplication.setOrganizationName("SoChiBo")
     app.setApplicationDisplayName(APP_NAME)
     app.setWindowIcon(app_icon())
+    # Wayland docks match windows to installer/linux/sochibo.desktop by this name.
+    app.setDesktopFileName("sochibo")
     install_vietnamese(app)
     apply_font_size(font_point_size)
 

@@ -1,0 +1,1 @@
+"""The Linux package (gói .deb) of Sổ Chi bộ."""
