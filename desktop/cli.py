@@ -157,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_gui(data_dir)
 
+    from desktop.rules import RuleFileError
     from desktop.services.errors import DomainError
     from desktop.storage.backup import BackupError
     from desktop.storage.lock import DataFolderInUse
@@ -174,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     try:
         return handlers[args.command](args, data_dir)
-    except (DomainError, DataFolderInUse, NewerDatabaseError, BackupError) as exc:
+    except (DomainError, DataFolderInUse, NewerDatabaseError, BackupError, RuleFileError) as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return EXIT_FAILED
 

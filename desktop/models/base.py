@@ -36,5 +36,6 @@ class PartialDateType(TypeDecorator):
         return PartialDate.from_iso(value) if value else None
 
 
-def utcnow() -> datetime:
+def local_now() -> datetime:
+    """The PC's local time to the second: what the secretary sees on the office clock."""
     return datetime.now().replace(microsecond=0)

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Boolean, DateTime, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desktop.models.base import Base, utcnow
+from desktop.models.base import Base, local_now
 
 
 class ExportRecord(Base):
@@ -25,7 +25,7 @@ class ExportRecord(Base):
     total_bytes: Mapped[int] = mapped_column(Integer, default=0)
     encrypted: Mapped[bool] = mapped_column(Boolean, default=False)
     app_version: Mapped[str] = mapped_column(String(20), default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
 
 
 class ReceivedPackage(Base):
@@ -39,7 +39,7 @@ class ReceivedPackage(Base):
     cell_name: Mapped[str] = mapped_column(String(200))
     year: Mapped[int] = mapped_column(Integer, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)  # when the cell exported it
-    imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    imported_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
     sha256: Mapped[str] = mapped_column(String(64))
     source: Mapped[str] = mapped_column(Text, default="")
     payload: Mapped[dict] = mapped_column(JSON)

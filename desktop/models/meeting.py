@@ -21,7 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from desktop.models.base import Base, utcnow
+from desktop.models.base import Base, local_now
 
 
 class Meeting(Base):
@@ -62,8 +62,8 @@ class Meeting(Base):
     votes_other: Mapped[int | None] = mapped_column(Integer, nullable=True)
     minutes_read_at: Mapped[time | None] = mapped_column(Time, nullable=True)
     approved_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
 
     agenda: Mapped[list[AgendaItem]] = relationship(
         cascade="all, delete-orphan", order_by="AgendaItem.position"
@@ -206,6 +206,6 @@ class MinutesCorrection(Base):
     meeting_id: Mapped[int] = mapped_column(
         ForeignKey("meeting.id", ondelete="CASCADE"), index=True
     )
-    corrected_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    corrected_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
     reason: Mapped[str] = mapped_column(Text)
     changes: Mapped[str] = mapped_column(Text, default="")

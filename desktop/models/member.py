@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from desktop.models.base import Base, PartialDateType, utcnow
+from desktop.models.base import Base, PartialDateType, local_now
 from desktop.text.dates import PartialDate
 
 
@@ -47,8 +47,8 @@ class Member(Base):
     phone: Mapped[str] = mapped_column(String(30), default="")
     note: Mapped[str] = mapped_column(Text, default="")
     works_far_away: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
     # Soft delete so that "Hoàn tác" (undo) can bring a member back whole.
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True, index=True)
 
@@ -77,6 +77,6 @@ class MemberEvent(Base):
     # Planned return of a temporary transfer, or the end of an exemption.
     until: Mapped[date | None] = mapped_column(Date, nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
 
     member: Mapped[Member] = relationship(back_populates="events")

@@ -22,7 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from desktop.models.base import Base, utcnow
+from desktop.models.base import Base, local_now
 
 
 class Commitment(Base):
@@ -41,8 +41,8 @@ class Commitment(Base):
     evaluation: Mapped[str] = mapped_column(String(20), default="")
     evaluation_comment: Mapped[str] = mapped_column(Text, default="")
     evaluated_on: Mapped[date | None] = mapped_column(Date, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
 
     items: Mapped[list[CommitmentItem]] = relationship(
         back_populates="commitment",
@@ -110,8 +110,8 @@ class SelfReview(Base):
     answers: Mapped[dict] = mapped_column(JSON, default=dict)
     scores: Mapped[dict] = mapped_column(JSON, default=dict)
     self_level: Mapped[str] = mapped_column(String(10), default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
 
 
 class Rating(Base):
@@ -144,8 +144,8 @@ class Rating(Base):
     decided_level: Mapped[str] = mapped_column(String(10), default="")
     decision_number: Mapped[str] = mapped_column(String(60), default="")
     decision_date: Mapped[date | None] = mapped_column(Date, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
 
 
 class CollectiveReview(Base):
@@ -166,4 +166,4 @@ class CollectiveReview(Base):
     decided_level: Mapped[str] = mapped_column(String(10), default="")
     decision_number: Mapped[str] = mapped_column(String(60), default="")
     decision_date: Mapped[date | None] = mapped_column(Date, nullable=True)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)

@@ -142,9 +142,7 @@ def _in_cell_by(events: list[EventLike], on: date) -> bool:
     transfers_in = [e.happened_on for e in events if e.kind == EventKind.TRANSFER_IN]
     if not transfers_in or transfers_in[0] <= on:
         return True
-    return any(
-        e.kind == EventKind.TRANSFER_OUT and e.happened_on < transfers_in[0] for e in events
-    )
+    return any(e.kind == EventKind.TRANSFER_OUT and e.happened_on < transfers_in[0] for e in events)
 
 
 def party_age(admitted_on: date | None, on: date) -> int | None:
