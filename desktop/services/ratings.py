@@ -176,7 +176,9 @@ def proposal_warnings(
     db: Database, member_id: int, year: int, proposal: ProposalData, today: date | None = None
 ) -> list[RatingWarning]:
     """What the secretary sees before recording the vote (quota counted with this vote)."""
-    errors = _proposal_errors(pack_for_year(year), proposal)
+    # Only an unknown level stops the check; vote-count mistakes are reported on recording
+    # while the warnings still show as the secretary types.
+    errors = [e for e in _proposal_errors(pack_for_year(year), proposal) if e.field == "level"]
     if errors:
         raise ValidationError(errors)
     sheet = rating_sheet(db, year, today)

@@ -283,3 +283,20 @@ def test_enter_in_the_table_opens_the_self_review(qtbot, ctx, roster):
     assert page.dialog is not None and page.dialog.isVisible()
     assert page.dialog.member_id == roster["binh"]
     page.dialog.discard()
+
+
+def test_a_failed_warning_check_ends_and_says_so(qtbot, ctx, roster, monkeypatch):
+    page = open_page(qtbot, ctx, 2024)
+    page.select_member(roster["binh"])
+    dialog = page.open_proposal()
+    qtbot.waitUntil(lambda: not dialog.checking(), timeout=15_000)
+
+    def broken(*_args, **_kwargs):
+        raise OSError("ổ đĩa không đọc được")
+
+    monkeypatch.setattr(ratings, "proposal_warnings", broken)
+    dialog.level.setCurrentIndex(dialog.level.findData("HTNV"))
+
+    qtbot.waitUntil(lambda: not dialog.checking(), timeout=15_000)
+    assert "Chưa kiểm tra được cảnh báo" in dialog.warnings_label.text()
+    dialog.discard()

@@ -227,12 +227,21 @@ class ProposalDialog(EditDialog):
                 self._record_when_checked = False
                 self.save_and_close()
 
+        def failed(exc: BaseException) -> None:
+            # The check must end either way, or "Ghi nhận" would wait for it forever.
+            if generation != self._generation:
+                return
+            self.warnings = []
+            self.checked_generation = generation
+            self._record_when_checked = False
+            self.warnings_label.setText(f"Chưa kiểm tra được cảnh báo: {exc}")
+
         self.check_task = run_task(
             self,
             CHECKING,
             lambda _p: ratings.proposal_warnings(db, member_id, year, proposal, today),
             done,
-            error_title="Chưa kiểm tra được",
+            on_error=failed,
             busy=False,
         )
         return self.check_task
