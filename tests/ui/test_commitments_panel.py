@@ -65,6 +65,7 @@ def panel(qtbot, ctx, roster) -> CommitmentsPanel:
     write(ctx.db, roster["dung"], topic=False)
     widget = CommitmentsPanel(ctx)
     qtbot.addWidget(widget)
+    widget.show()  # the overview loads when the panel is first shown
     return widget
 
 
@@ -223,3 +224,14 @@ def test_topics_page_has_the_commitments_tab_named_for_the_year(qtbot, ctx, rost
     assert page.tabs.tabText(index) == "Cam &kết năm 2026"
     page.commitments.year_box.setValue(2025)
     assert page.tabs.tabText(index) == "Cam &kết năm 2025"
+
+
+def test_the_overview_waits_until_the_panel_is_shown(qtbot, ctx, roster):
+    widget = CommitmentsPanel(ctx)
+    qtbot.addWidget(widget)
+    ctx.members_changed.emit(roster["an"])
+    assert widget.overview is None  # nothing read at start-up or while hidden
+
+    widget.show()
+
+    assert widget.overview is not None and widget.model.rowCount() == len(widget.overview.rows)

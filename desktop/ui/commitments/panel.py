@@ -127,9 +127,10 @@ class CommitmentsPanel(QWidget):
         layout.addLayout(buttons)
         self.setFocusProxy(self.table)
 
-        ctx.workspace_changed.connect(self.reload)
-        ctx.members_changed.connect(lambda _id: self.reload())
-        self.reload()
+        # Loaded when first shown, not at start-up: the overview reads every member's
+        # events, which on a very large cell costs seconds the main window should not wait.
+        ctx.workspace_changed.connect(self.refresh)
+        ctx.members_changed.connect(lambda _id: self.refresh())
 
     # --- showing -------------------------------------------------------------------
 
@@ -137,8 +138,13 @@ class CommitmentsPanel(QWidget):
         return self.year_box.value()
 
     def _year_changed(self, year: int) -> None:
-        self.reload()
+        self.refresh()
         self.year_changed.emit(year)
+
+    def refresh(self) -> None:
+        """Reload now if shown; a hidden panel reloads when it is next shown."""
+        if self.isVisible():
+            self.reload()
 
     def reload(self, select_id: int | None = None) -> None:
         keep = select_id or self.selected_id()

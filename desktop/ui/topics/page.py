@@ -168,7 +168,7 @@ class TopicsPage(QWidget):
         self.tabs.addTab(self.commitments, "")
         self._name_commitments_tab(self.commitments.year())
         self.commitments.year_changed.connect(self._name_commitments_tab)
-        self.topics_changed.connect(self.commitments.reload)
+        self.topics_changed.connect(self.commitments.refresh)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.addWidget(heading("Chuyên đề và cam kết"))
