@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.cell import get_cell
 from desktop.services.workspace import Workspace, restore_backup
+from desktop.text import fold
 from desktop.ui import messages, tasks
 from desktop.ui.about import show_about, show_shortcuts
 from desktop.ui.context import UiContext
@@ -226,14 +227,15 @@ class MainWindow(QMainWindow):
 
     def _update_cell_label(self) -> None:
         cell = get_cell(self.ctx.db)
+        unit = organisation_title(cell.name)
         if cell.is_set:
-            text = f"Chi bộ {cell.name}"
+            text = unit
             if cell.superior_name:
                 text += f" — {cell.superior_name}"
         else:
             text = "Chưa nhập tên chi bộ (vào Cài đặt để nhập)"
         self.cell_label.setText(text)
-        self.setWindowTitle(f"Sổ Chi bộ — Chi bộ {cell.name}" if cell.is_set else "Sổ Chi bộ")
+        self.setWindowTitle(f"Sổ Chi bộ — {unit}" if cell.is_set else "Sổ Chi bộ")
 
     def _update_count(self, on_roll: int) -> None:
         self.count_label.setText(f"{on_roll} đảng viên đang sinh hoạt")
@@ -325,3 +327,10 @@ class MainWindow(QMainWindow):
                 messages.show_exception(self, exc, "Lỗi khi đóng dữ liệu")
             self.owns_workspace = False
         event.accept()
+
+
+def organisation_title(name: str) -> str:
+    """ "Chi bộ Ấp Tân Phú"; a đảng ủy's copy (consolidating its cells) keeps its own title."""
+    if fold(name).startswith(("dang uy", "dang bo", "chi bo")):
+        return name.strip()
+    return f"Chi bộ {name.strip()}"

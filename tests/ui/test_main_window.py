@@ -156,3 +156,13 @@ def test_start_up_benchmark_entry_points_exist(app, workspace):
     window = main_window_for(workspace, owns_workspace=False)
     assert window.windowTitle().startswith("Sổ Chi bộ")
     window.deleteLater()
+
+
+def test_a_dang_uy_copy_is_not_called_a_cell(qtbot, ctx):
+    from desktop.services.cell import CellInfo, save_cell
+
+    save_cell(ctx.db, CellInfo("Đảng ủy xã Vị Thủy", "Đảng bộ thành phố Cần Thơ"))
+    ctx.cell_changed.emit()
+    window = make_window(qtbot, ctx)
+    assert window.cell_label.text() == "Đảng ủy xã Vị Thủy — Đảng bộ thành phố Cần Thơ"
+    assert window.windowTitle() == "Sổ Chi bộ — Đảng ủy xã Vị Thủy"
