@@ -118,8 +118,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     backup = sub.add_parser("backup", help="sao lưu dữ liệu ra một tệp (đã kiểm tra)")
     backup.add_argument("--to", type=Path, required=True, metavar="THƯ_MỤC")
+    backup.add_argument(
+        "--password-file", type=Path, metavar="TỆP", help="đặt mật khẩu (dòng đầu của tệp)"
+    )
     restore = sub.add_parser("restore", help="khôi phục dữ liệu từ một tệp sao lưu")
     restore.add_argument("file", type=Path, metavar="TỆP")
+    restore.add_argument(
+        "--password-file", type=Path, metavar="TỆP", help="mật khẩu của gói (dòng đầu của tệp)"
+    )
     sub.add_parser("check", help="kiểm tra tính toàn vẹn của dữ liệu")
     return parser
 
@@ -397,10 +403,12 @@ def _parse_day(text: str) -> date:
 
 
 def _backup(args, data_dir: Path) -> int:
+    from desktop.cli_exchange import read_password
     from desktop.services.handover import backup_to
 
+    password = read_password(args.password_file)
     with _open(data_dir) as ws:
-        result = backup_to(ws.db, ws.database_path, Path(args.to))
+        result = backup_to(ws.db, ws.database_path, Path(args.to), password=password)
     print(f"Đã sao lưu và kiểm tra: {result.path}")
     return EXIT_OK
 
@@ -427,9 +435,19 @@ def _print_consolidated(args, db) -> str:
 
 
 def _restore(args, data_dir: Path) -> int:
+    import tempfile
+
+    from desktop.cli_exchange import read_password
+    from desktop.services.handover import packaged_database
     from desktop.services.workspace import restore_backup
 
-    safety = restore_backup(data_dir, args.file)
+    source = Path(args.file)
+    if source.is_dir() or source.name == "manifest.json":  # a handover or password backup
+        with tempfile.TemporaryDirectory(prefix="sochibo-") as work:
+            data = packaged_database(source, read_password(args.password_file), Path(work))
+            safety = restore_backup(data_dir, data)
+    else:
+        safety = restore_backup(data_dir, source)
     if safety:
         print(f"Dữ liệu cũ đã được sao lưu vào {safety}.")
     print(f"Đã khôi phục dữ liệu từ {args.file}.")

@@ -82,3 +82,23 @@ def test_export_with_a_password_file_makes_a_package_that_needs_it(tmp_path, cap
     assert "mật khẩu" in capsys.readouterr().err
     assert main(["--data", superior, "import", "ratings", str(package),
                  "--password-file", str(secret)]) == 0  # fmt: skip
+
+
+def test_a_password_backup_restores_from_the_command_line(tmp_path, capsys):
+    secret = tmp_path / "matkhau.txt"
+    secret.write_text("Mật khẩu sao lưu\n", encoding="utf-8")
+    source = cell_folder(tmp_path, "Một", ["HTTNV", "HTTNV"])
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    assert main(["--data", str(source), "backup", "--to", str(stick),
+                 "--password-file", str(secret)]) == 0  # fmt: skip
+    package = next(stick.iterdir())
+    target = tmp_path / "new-secretary"
+    capsys.readouterr()
+
+    assert main(["--data", str(target), "restore", str(package)]) == 1
+    assert "mật khẩu" in capsys.readouterr().err
+    assert main(["--data", str(target), "restore", str(package / "manifest.json"),
+                 "--password-file", str(secret)]) == 0  # fmt: skip
+    assert main(["--data", str(target), "check"]) == 0
+    assert "số đảng viên: 2" in capsys.readouterr().out

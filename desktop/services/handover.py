@@ -22,6 +22,7 @@ from desktop.storage.backup import copy_database, verify_backup_file
 from desktop.storage.database import Database
 
 README_NAME = "DOC-TRUOC.txt"
+DATA_FILE = "du-lieu-so-chi-bo.sqlite3"
 
 
 def backup_to(
@@ -29,20 +30,54 @@ def backup_to(
     database_path: Path,
     target_dir: Path,
     *,
+    password: str | None = None,
     progress: Progress | None = None,
     now: datetime | None = None,
 ) -> ExportResult:
-    """Copy the data to a stick or folder as one verified file and log it."""
+    """Copy the data to a stick or folder, verified, and log it.
+
+    Without a password: one ``.sqlite3`` file. With one: a package folder holding the data
+    file encrypted (members' ID numbers, addresses and phones are on it), restored through
+    "Khôi phục từ USB…".
+    """
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    name = f"SoChiBo-saoluu-{stamp}.sqlite3"
+    name = f"SoChiBo-saoluu-{stamp}"
     with tempfile.TemporaryDirectory(prefix="sochibo-") as folder:
-        snapshot = Path(folder) / name
+        snapshot = Path(folder) / f"{name}.sqlite3"
         copy_database(database_path, snapshot)  # a consistent copy even while the app runs
         verify_backup_file(snapshot)
-        path = copy_verified(snapshot, Path(target_dir), name, progress)
-        result = ExportResult(path, _sha256(path), path.stat().st_size, 1, False)
+        if password:
+            written = write_package(
+                Path(target_dir),
+                name,
+                {DATA_FILE: snapshot.read_bytes()},
+                kind="backup",
+                meta={"cell_name": get_cell(db).name},
+                password=password,
+                progress=progress,
+            )
+            result = ExportResult(
+                written.path, written.manifest_sha256, written.total_bytes, 1, True
+            )
+        else:
+            path = copy_verified(snapshot, Path(target_dir), snapshot.name, progress)
+            result = ExportResult(path, _sha256(path), path.stat().st_size, 1, False)
     log_export(db, "backup", None, result)
     return result
+
+
+def packaged_database(package: Path, password: str | None, work_dir: Path) -> Path:
+    """The verified data file of a handover package or password backup, in ``work_dir``."""
+    from desktop.exchange.read import read_package
+
+    contents = read_package(Path(package), password)
+    if contents.manifest.kind not in ("handover", "backup") or DATA_FILE not in contents.files:
+        raise DomainError(
+            "Đây không phải gói bàn giao hay bản sao lưu của Sổ Chi bộ (không có tệp dữ liệu)."
+        )
+    target = Path(work_dir) / DATA_FILE
+    target.write_bytes(contents.files[DATA_FILE])
+    return target
 
 
 def handover_files(
@@ -56,7 +91,7 @@ def handover_files(
         snapshot = work / "data.sqlite3"
         copy_database(database_path, snapshot)
         verify_backup_file(snapshot)
-        files["du-lieu-so-chi-bo.sqlite3"] = snapshot.read_bytes()
+        files[DATA_FILE] = snapshot.read_bytes()
         for name, make in _papers(db, year, today).items():
             target = work / name
             try:

@@ -61,3 +61,32 @@ def test_each_ratings_export_is_logged_newest_first(workspace, tmp_path):
     log = export_log(workspace.db)
     assert [e.sha256 for e in log] == [second.sha256, first.sha256]
     assert log[0].file_count == 3 and log[0].target == str(stick) and log[0].year == 2026
+
+
+def test_a_backup_with_a_password_is_an_encrypted_package_that_restores(workspace, tmp_path):
+    load_demo(workspace.db, today=TODAY)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+
+    result = backup_to(
+        workspace.db,
+        workspace.database_path,
+        stick,
+        password="Mật khẩu chi bộ",
+        now=datetime(2026, 12, 10, 9),
+    )
+
+    assert result.encrypted and result.path == stick / "SoChiBo-saoluu-20261210-090000"
+    assert sorted(p.name for p in result.path.iterdir()) == [
+        "du-lieu.sochibo-enc",
+        "manifest.json",
+    ]
+    raw = (result.path / "du-lieu.sochibo-enc").read_bytes()
+    assert "Nguyễn".encode() not in raw and b"SQLite format 3" not in raw
+    contents = read_package(result.path, "Mật khẩu chi bộ")
+    assert contents.manifest.kind == "backup"
+    copy = tmp_path / "copy.sqlite3"
+    copy.write_bytes(contents.files["du-lieu-so-chi-bo.sqlite3"])
+    with sqlite3.connect(copy) as db:
+        assert db.execute("SELECT count(*) FROM member").fetchone()[0] == 25
+    assert export_log(workspace.db)[0].encrypted

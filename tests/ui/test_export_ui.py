@@ -265,3 +265,16 @@ def test_refusing_the_restore_question_changes_nothing(qtbot, page, tmp_path, an
     received = []
     assert restore.restore_from_stick(page, received.append, tmp_path / "x.sqlite3") is None
     assert received == []
+
+
+def test_a_password_backup_gives_back_its_data_file_for_restoring(ctx, tmp_path):
+    from desktop.services.handover import backup_to
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    result = backup_to(ctx.db, ctx.workspace.database_path, stick, password="bí mật 123")
+
+    data_file = restore.handover_database(result.path / "manifest.json", "bí mật 123")
+
+    verify_backup_file(data_file)
+    assert data_file.name == "du-lieu-so-chi-bo.sqlite3"

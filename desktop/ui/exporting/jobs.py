@@ -56,7 +56,7 @@ def _backup_runner(ctx: UiContext) -> Runner:
     db, database_path = ctx.db, ctx.workspace.database_path
 
     def run(target, year, password, replace, progress):
-        return backup_to(db, database_path, target, progress=progress)
+        return backup_to(db, database_path, target, password=password, progress=progress)
 
     return run
 
@@ -98,13 +98,14 @@ RATINGS = ExportJob(
 BACKUP = ExportJob(
     title="Sao lưu ra USB",
     intro=(
-        "Chép toàn bộ dữ liệu của chi bộ thành một tệp trên USB (hoặc thư mục khác), rồi "
-        "đọc lại để kiểm tra. Khi cần, khôi phục từ tệp này ở Cài đặt › Sao lưu."
+        "Chép toàn bộ dữ liệu của chi bộ ra USB (hoặc thư mục khác), rồi đọc lại để kiểm "
+        "tra. Nên đặt mật khẩu: dữ liệu có số CCCD, địa chỉ, điện thoại của đảng viên. Khi "
+        "cần, khôi phục bằng nút «Khôi phục từ USB…» ở trang này."
     ),
     thing="bản sao lưu",
     start_text="&Sao lưu và kiểm tra",
     uses_year=False,
-    uses_password=False,
+    uses_password=True,
     make_runner=_backup_runner,
 )
 

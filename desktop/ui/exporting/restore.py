@@ -16,15 +16,20 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.exchange.errors import PackageRejected
-from desktop.exchange.read import read_manifest, read_package
+from desktop.exchange.read import read_manifest
 from desktop.services.errors import DomainError
+from desktop.services.handover import packaged_database
 from desktop.ui import files, messages
 from desktop.ui.exporting import import_flow
 from desktop.ui.tasks import Task, run_task
 
-HANDOVER_DATA = "du-lieu-so-chi-bo.sqlite3"
-PASSWORD_INTRO = "Gói bàn giao được bảo vệ bằng mật khẩu; hãy nhập mật khẩu do bí thư cũ bàn giao."
-FILTERS = "Tệp sao lưu hoặc gói bàn giao (*.sqlite3 manifest.json);;Mọi tệp (*)"
+PASSWORD_INTRO = (
+    "Bản sao lưu hoặc gói bàn giao này được bảo vệ bằng mật khẩu; hãy nhập mật khẩu đã đặt "
+    "khi sao lưu (hoặc do bí thư cũ bàn giao)."
+)
+FILTERS = (
+    "Tệp sao lưu hoặc gói (bàn giao, sao lưu có mật khẩu) (*.sqlite3 manifest.json);;Mọi tệp (*)"
+)
 
 
 def confirm_text(source: Path) -> str:
@@ -38,12 +43,7 @@ def confirm_text(source: Path) -> str:
 
 def handover_database(package: Path, password: str | None) -> Path:
     """The verified data file of a handover package, copied to a temporary folder."""
-    contents = read_package(package, password)
-    if contents.manifest.kind != "handover" or HANDOVER_DATA not in contents.files:
-        raise DomainError("Đây không phải gói bàn giao của Sổ Chi bộ (không có tệp dữ liệu).")
-    target = Path(tempfile.mkdtemp(prefix="sochibo-bangiao-")) / HANDOVER_DATA
-    target.write_bytes(contents.files[HANDOVER_DATA])
-    return target
+    return packaged_database(package, password, Path(tempfile.mkdtemp(prefix="sochibo-bangiao-")))
 
 
 def restore_from_stick(
