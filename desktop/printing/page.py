@@ -310,6 +310,18 @@ def data_table(
     return table
 
 
+def fit_cell(text: str, width: float, style: ParagraphStyle | None = None) -> object:
+    """A plain string when ``text`` fits the column on one line, else a wrapping Paragraph.
+
+    Plain strings are drawn as they are, which keeps lists of thousands of rows fast; the
+    column's ALIGN command places them, the Paragraph's style places the wrapped ones.
+    """
+    style = style or styles().table_cell
+    if "\n" not in text and stringWidth(text, style.fontName, TABLE_SIZE) + 2 * _PAD_X <= width:
+        return text
+    return Paragraph(esc(text), style)
+
+
 def _row_height(row: Sequence[object], widths: Sequence[float], leading: float) -> float:
     tallest = leading
     for cell, width in zip(row, widths, strict=True):

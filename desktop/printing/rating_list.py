@@ -22,6 +22,7 @@ from desktop.printing.page import (
     build_pdf,
     data_table,
     esc,
+    fit_cell,
     header_flowables,
     signature_block,
     strip_cell_word,
@@ -93,29 +94,35 @@ def columns(paper: RatingListPaper) -> list[tuple[str, float]]:
 def rating_table(paper: RatingListPaper) -> Flowable:
     st = styles()
     cols = columns(paper)
+    widths = dict(cols)
+    centre_style = st.table_cell_center
+
+    def cell(text: str, head: str, centred: bool = False) -> object:
+        return fit_cell(text, widths[head], centre_style if centred else None)
+
     rows = []
     for line in paper.lines:
         row: list[object] = [
             str(line.number),
-            Paragraph(esc(line.full_name), st.table_cell),
+            cell(line.full_name, "Họ và tên"),
             line.birth_year,
-            Paragraph(esc(line.post), st.table_cell_center),
+            cell(line.post, "Chức vụ", centred=True),
         ]
         if paper.scored:
             row.append(score_text(line.self_score))
         row += [
-            Paragraph(esc(line.self_level), st.table_cell_center),
-            Paragraph(esc(line.proposed), st.table_cell_center),
+            cell(line.self_level, "Tự xếp loại", centred=True),
+            cell(line.proposed, "Chi bộ đề xuất", centred=True),
             line.votes,
         ]
         if paper.has_decisions:
-            row.append(Paragraph(esc(line.decided), st.table_cell_center))
-        row.append(Paragraph(esc(line.note), st.table_cell))
+            row.append(cell(line.decided, "Cấp trên quyết định", centred=True))
+        row.append(cell(line.note, "Ghi chú"))
         rows.append(row)
     heads = [head for head, _ in cols]
-    plain_centre = [i for i, h in enumerate(heads) if h in ("TT", "Năm sinh", "Điểm tự chấm")]
-    plain_centre.append(heads.index("Phiếu tán thành"))
-    centre = [("ALIGN", (c, 1), (c, -1), "CENTER") for c in plain_centre]
+    centred = ("TT", "Năm sinh", "Điểm tự chấm", "Chức vụ", "Tự xếp loại", "Chi bộ đề xuất",
+               "Phiếu tán thành", "Cấp trên quyết định")  # fmt: skip
+    centre = [("ALIGN", (c, 1), (c, -1), "CENTER") for c, h in enumerate(heads) if h in centred]
     return data_table([heads], rows, [w for _, w in cols], extra_style=centre)
 
 

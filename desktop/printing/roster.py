@@ -24,6 +24,7 @@ from desktop.printing.page import (
     build_pdf,
     data_table,
     esc,
+    fit_cell,
     header_flowables,
     signature_block,
     strip_cell_word,
@@ -151,7 +152,7 @@ def _row(entry: RosterEntry, widths: list[float], notes: bool) -> list[object]:
     if note:
         name: object = Paragraph(f"{esc(entry.full_name)}<br/><i>{esc(note)}</i>", st.table_cell)
     else:
-        name = _fit(entry.full_name, widths[1])
+        name = fit_cell(entry.full_name, widths[1])
     official: object = entry.official_on
     if not official and entry.status != MemberStatus.UNKNOWN:
         official = Paragraph("<i>Dự bị</i>", st.table_cell_center)
@@ -160,17 +161,9 @@ def _row(entry: RosterEntry, widths: list[float], notes: bool) -> list[object]:
         name,
         entry.birth,
         entry.gender_label,
-        _fit(entry.ethnicity, widths[4]),
-        _fit(entry.religion, widths[5]),
+        fit_cell(entry.ethnicity, widths[4]),
+        fit_cell(entry.religion, widths[5]),
         entry.admitted_on,
         official,
         entry.card_number,
     ]
-
-
-def _fit(text: str, width: float) -> object:
-    """A plain string when it fits on one line (fast), else a wrapping Paragraph."""
-    style = styles().table_cell
-    if stringWidth(text, style.fontName, TABLE_SIZE) + _PADDING <= width:
-        return text
-    return Paragraph(esc(text), style)
