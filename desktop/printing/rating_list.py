@@ -29,8 +29,9 @@ from desktop.printing.page import (
     styles,
     title_flowables,
 )
-from desktop.printing.self_review import paper_header, review_styles, score_text
+from desktop.printing.self_review import paper_header, review_styles
 from desktop.services.review_print_data import RatingListPaper, rating_list_paper
+from desktop.services.self_reviews import score_text
 from desktop.storage.database import Database
 from desktop.text import format_number, short_date
 

@@ -42,8 +42,8 @@ from desktop.services.review_print_data import (
     SelfReviewPaper,
     self_review_paper,
 )
+from desktop.services.self_reviews import score_text
 from desktop.storage.database import Database
-from desktop.text import format_number
 
 DOTTED_LINES = 3
 SCORE_TITLE = "Tự chấm điểm theo các nhóm tiêu chí"
@@ -197,11 +197,6 @@ def score_table(
     centre = [("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (2, 1), (3, -1), "CENTER")]
     bold_total = [("FONTNAME", (2, -1), (3, -1), st.table_head.fontName)]
     return data_table([head], rows, widths, extra_style=centre + bold_total)
-
-
-def score_text(value: Decimal | None) -> str:
-    """ "27,5"; "" for a score not given yet (written in by hand)."""
-    return format_number(value, 2) if value is not None else ""
 
 
 def _dots(width: float) -> str:

@@ -9,7 +9,7 @@ decides (cấp ủy cấp trên quyết định), so nothing here blocks a ratin
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_FLOOR, Decimal
+from decimal import ROUND_FLOOR
 from functools import cache
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from desktop.rules.rating_model import (
     ScoreScale,
     Source,
 )
+from desktop.text import format_number, format_percent
 
 __all__ = [
     "Band",
@@ -125,28 +126,16 @@ def quota_check(pack: RulePack, counts: dict[str, int]) -> QuotaResult:
     actual = int(counts.get(quota.level, 0))
     exact = base * quota.share
     allowed = int(exact.to_integral_value(rounding=ROUND_FLOOR))
-    arithmetic = f"{base} × {_percent(quota.share)} = {_number(exact)}"
+    arithmetic = f"{format_number(base)} × {format_percent(quota.share)} = {format_number(exact)}"
     if exact != allowed:
-        arithmetic += f", lấy phần nguyên: {allowed}"
+        arithmetic += f", lấy phần nguyên: {format_number(allowed)}"
     exceeded = actual > allowed
     verb = "vượt" if exceeded else "không vượt"
     explanation = (
-        f"Số {quota.level} ({actual}) {verb} {_percent(quota.share)} số "
+        f"Số {quota.level} ({format_number(actual)}) {verb} {format_percent(quota.share)} số "
         f"{quota.max_share_of} ({arithmetic})"
     )
     return QuotaResult(allowed, actual, exceeded, explanation, quota.source, quota.verify)
-
-
-def _number(value: Decimal) -> str:
-    """Vietnamese decimal comma, no trailing zeros: 2.40 → "2,4"."""
-    text = format(value.normalize(), "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(".", ",")
-
-
-def _percent(share: Decimal) -> str:
-    return f"{_number(share * 100)}%"
 
 
 def cap_for(

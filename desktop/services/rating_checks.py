@@ -12,6 +12,7 @@ from decimal import Decimal
 from desktop.rules.meeting_rules import MeetingRules, meeting_rules
 from desktop.rules.rating_model import RulePack
 from desktop.rules.rating_rules import cap_for, quota_check
+from desktop.services.self_reviews import score_text
 
 
 @dataclass(frozen=True)
@@ -64,9 +65,9 @@ def level_warnings(pack: RulePack, facts: MemberFacts, level: str) -> list[Ratin
                 found.append(
                     RatingWarning(
                         "score",
-                        f"Tổng điểm {_number(facts.self_score)} chỉ đạt mức "
-                        f'"{allowed.name}" (khung {_number(band.min)} – dưới '
-                        f'{_number(band.max)} điểm), thấp hơn mức "{chosen.name}" '
+                        f"Tổng điểm {score_text(facts.self_score)} chỉ đạt mức "
+                        f'"{allowed.name}" (khung {score_text(band.min)} – dưới '
+                        f'{score_text(band.max)} điểm), thấp hơn mức "{chosen.name}" '
                         f"({pack.bands_source}).",
                     )
                 )
@@ -138,8 +139,3 @@ def vote_warning(
         f"{votes_for}/{votes_total} phiếu tán thành, chưa đạt {rules.majority_text} "
         f"(cần ít nhất {needed} phiếu){f' ({source.cite})' if source.cite else ''}.",
     )
-
-
-def _number(value: Decimal) -> str:
-    text = format(Decimal(value).normalize(), "f")
-    return text.replace(".", ",")

@@ -21,7 +21,7 @@ from desktop.rules.rating_rules import pack_for_year
 from desktop.services.commitments import commitment_result_text, get_commitment
 from desktop.services.errors import FieldError, NotFound, ValidationError
 from desktop.storage.database import Database
-from desktop.text import clean_paragraphs
+from desktop.text import clean_paragraphs, format_number
 
 STRUCTURED_SECTIONS = frozenset({"tu_cham_diem", "tu_xep_loai"})
 COMMITMENT_SECTION = "cam_ket"
@@ -220,8 +220,8 @@ def _checked_scores(pack: RulePack, form: FormVariant, data: SelfReviewData) -> 
             errors.append(
                 FieldError(
                     f"score:{code}",
-                    f"{group.title}: điểm phải từ 0 đến {_number(group.max)} "
-                    f"(đang ghi {_number(value)}).",
+                    f"{group.title}: điểm phải từ 0 đến {score_text(group.max)} "
+                    f"(đang ghi {score_text(value)}).",
                 )
             )
     if errors:
@@ -258,6 +258,6 @@ def _find(session: Session, member_id: int, year: int) -> SelfReview | None:
     )
 
 
-def _number(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text.replace(".", ",")
+def score_text(value: Decimal | None) -> str:
+    """27.5 → "27,5" (Vietnamese decimal comma, at most two decimals); "" for no score."""
+    return format_number(value, 2) if value is not None else ""

@@ -4,8 +4,6 @@ score text, and the base of the editing dialogs that ask before dropping unsaved
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QDialog, QMessageBox, QSpinBox, QWidget
@@ -89,14 +87,6 @@ def votes_text(votes_for: int | None, votes_total: int | None) -> str:
     return (
         f"{'?' if votes_for is None else votes_for}/{'?' if votes_total is None else votes_total}"
     )
-
-
-def score_text(value: Decimal | None) -> str:
-    """27.5 → "27,5"; no trailing zeros."""
-    if value is None:
-        return ""
-    text = format(Decimal(value).normalize(), "f")
-    return text.replace(".", ",")
 
 
 def field_messages(exc: ValidationError) -> dict[str, str]:

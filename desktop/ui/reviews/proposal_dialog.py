@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.services import ratings
 from desktop.services.errors import ValidationError
 from desktop.services.meetings import list_meetings
+from desktop.services.self_reviews import score_text
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.meetings.common import read_date, show_date
@@ -28,7 +29,6 @@ from desktop.ui.reviews.common import (
     EditDialog,
     field_messages,
     level_combo,
-    score_text,
     set_level,
     show_spin,
     spin_value,

@@ -11,8 +11,9 @@ from PySide6.QtGui import QBrush, QColor, QIcon
 
 from desktop.services.commitments import CommitmentResult
 from desktop.services.ratings import RatingRow, RatingSheet
+from desktop.services.self_reviews import score_text
 from desktop.text import fold, matches
-from desktop.ui.reviews.common import score_text, short_level, votes_text
+from desktop.ui.reviews.common import short_level, votes_text
 
 # (key, two-line header)
 ALL_COLUMNS = (
