@@ -22,7 +22,7 @@ from desktop.rules.rating_rules import QuotaResult, pack_for_year, quota_check
 from desktop.services.cell_settings import get_setting, set_setting
 from desktop.services.errors import DomainError
 from desktop.services.rating_export import KIND
-from desktop.services.rating_payload import CellRatings, PayloadError, decode_payload
+from desktop.services.rating_payload import PayloadError, decode_payload
 from desktop.storage.database import Database
 from desktop.text import clean_spaces, fold, name_sort_key, word_sort_key
 
@@ -217,25 +217,27 @@ def consolidation(db: Database, year: int) -> Consolidation:
     """Counts per cell and in total (the cells' proposals), quota over the organisation."""
     pack = pack_for_year(year)
     with db.session() as session:
-        rows = list(session.scalars(select(ReceivedPackage).where(ReceivedPackage.year == year)))
-        reports = [(r, CellRatings(r.cell_uid, r.cell_name, r.year, "", r.payload)) for r in rows]
-    reports.sort(key=lambda pair: word_sort_key(pair[1].cell_name))
+        reports = [
+            (r.cell_uid, r.cell_name, r.created_at, r.payload["members"])
+            for r in session.scalars(select(ReceivedPackage).where(ReceivedPackage.year == year))
+        ]
+    reports.sort(key=lambda report: word_sort_key(report[1]))
     codes = [level.code for level in pack.levels]
     cells, members = [], []
     totals = dict.fromkeys(codes, 0)
-    for stored, report in reports:
+    for cell_uid, cell_name, created_at, cell_members in reports:
         counts = dict.fromkeys(codes, 0)
-        for member in report.members:
-            members.append(ConsolidatedMember(report.cell_name, member))
+        for member in cell_members:
+            members.append(ConsolidatedMember(cell_name, member))
             level = member.get("proposed_level") or ""
             if member.get("rated") and level in counts:
                 counts[level] += 1
                 totals[level] += 1
-        rated = sum(1 for m in report.members if m.get("rated"))
+        rated = sum(1 for m in cell_members if m.get("rated"))
         cells.append(
             CellSummary(
-                report.cell_uid, report.cell_name, stored.created_at, len(report.members),
-                rated, len(report.members) - rated, counts,
+                cell_uid, cell_name, created_at, len(cell_members), rated,
+                len(cell_members) - rated, counts,
             )
         )  # fmt: skip
     reported = {fold(c.cell_name) for c in cells}

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
+from desktop.exchange.safe_io import file_sha256
 from desktop.exchange.verify_copy import copy_verified
 from desktop.exchange.write import Progress, write_package
 from desktop.services.cell import get_cell
@@ -61,7 +62,7 @@ def backup_to(
             )
         else:
             path = copy_verified(snapshot, Path(target_dir), snapshot.name, progress)
-            result = ExportResult(path, _sha256(path), path.stat().st_size, 1, False)
+            result = ExportResult(path, file_sha256(path), path.stat().st_size, 1, False)
     log_export(db, "backup", None, result)
     return result
 
@@ -170,13 +171,3 @@ def _readme(year: int, names: list[str], today: date) -> str:
         "phát hiện tệp bị hỏng hoặc bị sửa.",
     ]
     return "\r\n".join(lines) + "\r\n"  # Notepad on older Windows wants CRLF
-
-
-def _sha256(path: Path) -> str:
-    import hashlib
-
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()

@@ -281,7 +281,7 @@ def _row(pack, member: ReviewMember, rating, review, commitment, absences) -> Ra
         rated=rated,
         not_rated_reason=reason,
         self_review_written=review is not None,
-        self_score=review_total(pack_for_year(review.year), review) if review else None,
+        self_score=review_total(pack, review) if review else None,
         disciplined=bool(member.disciplined_in_year),
         remedied_self_found=bool(rating and rating.remedied_self_found),
         sick_leave_months=rating.sick_leave_months if rating else 0,

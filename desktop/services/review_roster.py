@@ -98,9 +98,3 @@ def review_members(session: Session, year: int, today: date | None = None) -> li
         )
     found.sort(key=lambda m: m.sort_key)
     return found
-
-
-def review_member(
-    session: Session, member_id: int, year: int, today: date | None = None
-) -> ReviewMember | None:
-    return next((m for m in review_members(session, year, today) if m.id == member_id), None)

@@ -90,10 +90,6 @@ class SelfReviewDetail:
         )
 
 
-def form_for_member(year: int, review_group: str) -> FormVariant:
-    return pack_for_year(year).form_for(review_group or "2C")
-
-
 def get_self_review(db: Database, member_id: int, year: int) -> SelfReviewDetail:
     """The stored self-review, or a blank one on the form the member's group gives."""
     commitment = get_commitment(db, member_id, year)
@@ -229,10 +225,7 @@ def _checked_scores(pack: RulePack, form: FormVariant, data: SelfReviewData) -> 
     return dict(data.scores)
 
 
-def _detail(
-    review: SelfReview, member: Member, pack_now: RulePack, result: str
-) -> SelfReviewDetail:
-    pack = pack_for_year(review.year) if review.pack_id != pack_now.id else pack_now
+def _detail(review: SelfReview, member: Member, pack: RulePack, result: str) -> SelfReviewDetail:
     return SelfReviewDetail(
         id=review.id,
         member_id=member.id,
