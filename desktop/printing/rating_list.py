@@ -44,7 +44,10 @@ QUOTA_NOTE = (
 
 def print_rating_list(db: Database, year: int, path: Path, today: date | None = None) -> Path:
     """Print the rating list of ``year`` (landscape) to ``path``; returns ``path``."""
-    paper = rating_list_paper(db, year, today)
+    return write_rating_list_pdf(rating_list_paper(db, year, today), path)
+
+
+def write_rating_list_pdf(paper: RatingListPaper, path: Path) -> Path:
     return build_pdf(
         Path(path), rating_list_flowables(paper), title=pdf_title(paper), landscape=True
     )

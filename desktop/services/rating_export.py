@@ -70,17 +70,22 @@ def package_name(cell_name: str, year: int, kind_word: str = "XepLoai") -> str:
 
 def rating_files(db: Database, year: int, today: date | None = None) -> dict[str, bytes]:
     """The files of the package, built in memory (the PDF through a temporary file)."""
-    from desktop.printing.rating_list import print_rating_list
-    from desktop.printing.rating_xlsx import rating_xlsx_bytes
+    from desktop.printing.rating_list import write_rating_list_pdf
+    from desktop.printing.rating_xlsx import workbook_bytes
+    from desktop.services.ratings import rating_sheet
+    from desktop.services.review_print_data import rating_list_paper
 
-    payload = ratings_payload(db, year, today)
+    # One sheet for the three files: building it reads every member's year.
+    sheet = rating_sheet(db, year, today)
+    paper = rating_list_paper(db, year, today, sheet=sheet)
+    payload = ratings_payload(db, year, today, sheet=sheet)
     with tempfile.TemporaryDirectory(prefix="sochibo-") as folder:
         pdf_path = Path(folder) / "list.pdf"
-        print_rating_list(db, year, pdf_path, today=today)
+        write_rating_list_pdf(paper, pdf_path)
         pdf = pdf_path.read_bytes()
     return {
         f"danh-sach-xep-loai-{year}.pdf": pdf,
-        f"danh-sach-xep-loai-{year}.xlsx": rating_xlsx_bytes(db, year, today=today),
+        f"danh-sach-xep-loai-{year}.xlsx": workbook_bytes(paper),
         f"xep-loai-{year}.json": encode_payload(payload),
     }
 

@@ -28,8 +28,11 @@ class PayloadError(DomainError):
     """The rating file cannot be used; the message says why in Vietnamese."""
 
 
-def ratings_payload(db: Database, year: int, today: date | None = None) -> dict:
-    sheet = rating_sheet(db, year, today)
+def ratings_payload(
+    db: Database, year: int, today: date | None = None, sheet: RatingSheet | None = None
+) -> dict:
+    """The rating file's content; pass ``sheet`` when the caller has already built it."""
+    sheet = sheet or rating_sheet(db, year, today)
     with db.session() as session:
         cell = session.scalar(select(Cell).limit(1))
         cell_part = {

@@ -23,7 +23,7 @@ from desktop.services.commitments import (
 )
 from desktop.services.errors import NotFound
 from desktop.services.members import get_member, list_members
-from desktop.services.ratings import RatingRow, rating_sheet
+from desktop.services.ratings import RatingRow, RatingSheet, rating_sheet
 from desktop.services.review_roster import review_members
 from desktop.services.self_reviews import get_self_review
 from desktop.services.status import MemberStatus
@@ -409,9 +409,11 @@ def _verdict(pack: RulePack, row: RatingRow) -> CellVerdict:
     )
 
 
-def rating_list_paper(db: Database, year: int, today: date | None = None) -> RatingListPaper:
+def rating_list_paper(
+    db: Database, year: int, today: date | None = None, sheet: RatingSheet | None = None
+) -> RatingListPaper:
     """The cell's list of proposed ratings, judged by the rules of ``year``."""
-    sheet = rating_sheet(db, year, today)
+    sheet = sheet or rating_sheet(db, year, today)
     pack = sheet.pack
     lines = []
     for number, row in enumerate(sheet.rows, start=1):
