@@ -22,7 +22,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from desktop.app import create_application, main_window_for
-    from desktop.services.workspace import Workspace
+    from desktop.services.cell.workspace import Workspace
 
     app = create_application([])
     ws = Workspace(Path(data_dir), backup_on_open=True)

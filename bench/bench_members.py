@@ -39,8 +39,8 @@ def run_child(argv: list[str], cwd: Path | None = None) -> tuple[float, float, s
 
 
 def build_cell(folder: Path, size: int) -> float:
-    from desktop.services.synthetic import fill_synthetic_cell
-    from desktop.services.workspace import Workspace
+    from desktop.services.demo.synthetic import fill_synthetic_cell
+    from desktop.services.cell.workspace import Workspace
 
     started = time.perf_counter()
     with Workspace(folder, lock=False) as ws:
@@ -62,8 +62,8 @@ def startup(folder: Path, repeats: int) -> tuple[float, float]:
 def search(folder: Path) -> tuple[float, float, float]:
     from PySide6.QtWidgets import QApplication
 
-    from desktop.services.members import list_members
-    from desktop.services.workspace import Workspace
+    from desktop.services.members.registry import list_members
+    from desktop.services.cell.workspace import Workspace
     from desktop.ui.members.table_model import MembersTableModel
 
     QApplication.instance() or QApplication([])

@@ -36,10 +36,10 @@ def timed(action, repeats: int = 3) -> float:
 
 def prepare(folder: Path, size: int):
     from desktop.models import Rating
-    from desktop.services.cell import CellInfo, save_cell
-    from desktop.services.ratings import rating_sheet
-    from desktop.services.synthetic import fill_synthetic_cell
-    from desktop.services.workspace import Workspace
+    from desktop.services.cell.details import CellInfo, save_cell
+    from desktop.services.reviews.ratings import rating_sheet
+    from desktop.services.demo.synthetic import fill_synthetic_cell
+    from desktop.services.cell.workspace import Workspace
 
     ws = Workspace(folder, lock=False)
     fill_synthetic_cell(ws.db, size, today=TODAY)
@@ -56,9 +56,9 @@ def prepare(folder: Path, size: int):
 
 
 def bench(size: int) -> dict[str, str]:
-    from desktop.printing.rating_list import print_rating_list
-    from desktop.services.rating_export import export_ratings
-    from desktop.services.ratings import ProposalData, rating_sheet, record_proposal
+    from desktop.printing.reviews.rating_list import print_rating_list
+    from desktop.packaging.ratings import export_ratings
+    from desktop.services.reviews.ratings import ProposalData, rating_sheet, record_proposal
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.services.errors import DomainError
-from desktop.services.workspace import Workspace
+from desktop.errors import DomainError
+from desktop.services.cell.workspace import Workspace
 from desktop.storage.backup import BackupError
 from desktop.storage.lock import DataFolderInUse
 from desktop.storage.schema import NewerDatabaseError

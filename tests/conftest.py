@@ -14,7 +14,7 @@ import pytest  # noqa: E402
 
 @pytest.fixture
 def workspace(tmp_path):
-    from desktop.services.workspace import Workspace
+    from desktop.services.cell.workspace import Workspace
 
     ws = Workspace(tmp_path / "data", lock=False)
     yield ws

@@ -8,8 +8,8 @@ import pytest
 from pypdf import PdfReader
 
 from desktop.cli import main
-from desktop.services.members import list_members
-from desktop.services.workspace import Workspace
+from desktop.services.members.registry import list_members
+from desktop.services.cell.workspace import Workspace
 
 
 def run(capsys, *argv):

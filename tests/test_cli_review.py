@@ -13,12 +13,12 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from desktop.cli import main
-from desktop.services.cell import CellInfo, save_cell
-from desktop.services.commitments import CommitmentData, CommitmentItemData, save_commitment
-from desktop.services.members import MemberData, create_member
-from desktop.services.ratings import ProposalData, record_proposal
-from desktop.services.self_reviews import SelfReviewData, save_self_review
-from desktop.services.workspace import Workspace
+from desktop.services.cell.details import CellInfo, save_cell
+from desktop.services.reviews.commitments import CommitmentData, CommitmentItemData, save_commitment
+from desktop.services.members.registry import MemberData, create_member
+from desktop.services.reviews.ratings import ProposalData, record_proposal
+from desktop.services.reviews.self_reviews import SelfReviewData, save_self_review
+from desktop.services.cell.workspace import Workspace
 from desktop.text import PartialDate
 
 TODAY = date(2026, 1, 10)
@@ -72,7 +72,7 @@ def data_dir(tmp_path):
 
 
 def member_id(folder, name) -> int:
-    from desktop.services.members import list_members
+    from desktop.services.members.registry import list_members
 
     with Workspace(folder, lock=False) as ws:
         return next(r.id for r in list_members(ws.db) if r.full_name == name)

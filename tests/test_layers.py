@@ -1,4 +1,4 @@
-"""The layering rules of ARCHITECTURE.md, checked on the source itself."""
+"""The layering rules of docs/architecture.md, checked on the source itself."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 
 DESKTOP = Path(__file__).resolve().parent.parent / "desktop"
-QT_FREE = ("models", "services", "storage", "text", "rules", "printing")
+QT_FREE = (
+    "models", "services", "storage", "text", "rules", "printing", "packaging", "exchange", "errors.py"
+)
 
 
 def _imports(path: Path) -> set[str]:
@@ -22,10 +24,79 @@ def _imports(path: Path) -> set[str]:
     return names
 
 
+# Each layer may import only its own layer and the layers below it (docs/architecture.md):
+# ui/cli → packaging (what goes on a stick) → printing → services → exchange (verified
+# writes) → models/storage/rules/text and the domain errors.
+LAYER_RANK = {
+    "models": 0, "storage": 0, "rules": 0, "text": 0, "errors": 0, "config": 0, "paths": 0,
+    "exchange": 1,
+    "services": 2,
+    "printing": 3,
+    "packaging": 4,
+    "ui": 5, "cli": 5, "app": 5, "__main__": 5,
+}
+
+
+def _layer_of(module: str) -> str | None:
+    parts = module.split(".")
+    if parts[0] != "desktop" or len(parts) < 2 or parts[1] == "__version__":
+        return None
+    return parts[1]
+
+
+def _upward_imports() -> list[str]:
+    arrows = []
+    for path in DESKTOP.rglob("*.py"):
+        rel = path.relative_to(DESKTOP).with_suffix("").parts
+        if "migrations" in rel:
+            continue
+        own = rel[0] if len(rel) > 1 else rel[0]
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            targets: list[str] = []
+            if isinstance(node, ast.Import):
+                targets = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                targets = [node.module]
+                if node.module == "desktop":
+                    targets = [f"desktop.{alias.name}" for alias in node.names]
+            for target in targets:
+                layer = _layer_of(target)
+                if layer is None or own == "__init__":
+                    continue
+                if LAYER_RANK[layer] > LAYER_RANK[own]:
+                    arrows.append(f"{'/'.join(rel)}.py:{node.lineno} → {target}")
+    return arrows
+
+
+def test_every_module_belongs_to_a_known_layer():
+    unknown = {
+        path.relative_to(DESKTOP).parts[0].removesuffix(".py")
+        for path in DESKTOP.glob("*")
+        if (path.is_dir() and (path / "__init__.py").exists()) or path.suffix == ".py"
+    } - set(LAYER_RANK) - {"__init__"}
+    assert unknown == set()
+
+
+def test_no_import_runs_back_up_the_layers():
+    assert _upward_imports() == []
+
+
+def test_the_layer_check_sees_an_upward_arrow(tmp_path, monkeypatch):
+    # The check itself must fail on an arrow back up, or it proves nothing.
+    fake = tmp_path / "desktop"
+    (fake / "services").mkdir(parents=True)
+    (fake / "services" / "x.py").write_text("from desktop.printing.page import A\n")
+    monkeypatch.setattr(sys.modules[__name__], "DESKTOP", fake)
+    assert _upward_imports() == ["services/x.py:1 → desktop.printing.page"]
+
+
 def test_nothing_below_the_ui_imports_qt():
     offenders = []
     for layer in QT_FREE:
-        for path in (DESKTOP / layer).rglob("*.py") if (DESKTOP / layer).exists() else []:
+        root = DESKTOP / layer
+        paths = [root] if root.is_file() else root.rglob("*.py") if root.exists() else []
+        for path in paths:
             if any(name.split(".")[0] == "PySide6" for name in _imports(path)):
                 offenders.append(str(path.relative_to(DESKTOP)))
     assert offenders == []
@@ -33,7 +104,7 @@ def test_nothing_below_the_ui_imports_qt():
 
 def test_command_line_starts_without_qt_printing_or_excel_libraries():
     code = (
-        "import sys, desktop.cli, desktop.services.workspace, desktop.services.members;"
+        "import sys, desktop.cli, desktop.services.cell.workspace, desktop.services.members.registry;"
         "print(','.join(m for m in ('PySide6','reportlab','openpyxl') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -45,7 +116,7 @@ def test_main_window_opens_without_printing_excel_or_word_libraries(tmp_path):
     code = (
         "import sys, pathlib;"
         "from desktop.app import create_application, main_window_for;"
-        "from desktop.services.workspace import Workspace;"
+        "from desktop.services.cell.workspace import Workspace;"
         "app = create_application([]);"
         f"ws = Workspace(pathlib.Path({str(tmp_path)!r}), lock=False);"
         "w = main_window_for(ws); w.show(); app.processEvents();"

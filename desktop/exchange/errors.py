@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.services.errors import DomainError
+from desktop.errors import DomainError
 
 
 class PackageError(DomainError):

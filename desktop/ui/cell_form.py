@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.cell import CellInfo, save_cell
+from desktop.services.cell.details import CellInfo, save_cell
 from desktop.storage.database import Database
 from desktop.ui.style import heading
 from desktop.ui.widgets import error_label, form_label

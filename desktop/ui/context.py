@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from desktop.config import Settings
-from desktop.services.workspace import Workspace
+from desktop.services.cell.workspace import Workspace
 from desktop.storage.database import Database
 
 

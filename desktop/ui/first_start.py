@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.workspace import Workspace
+from desktop.services.cell.workspace import Workspace
 from desktop.ui import messages
 from desktop.ui.cell_form import CellInfoDialog
 from desktop.ui.style import heading
@@ -67,7 +67,7 @@ def run_first_start(workspace: Workspace, parent: QWidget | None = None) -> str 
     if not dialog.exec() or dialog.choice is None:
         return None
     if dialog.choice == DEMO:
-        from desktop.services.demo import load_demo
+        from desktop.services.demo.builder import load_demo
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.cell import get_cell
-from desktop.services.workspace import Workspace, restore_backup
+from desktop.services.cell.details import get_cell
+from desktop.services.cell.workspace import Workspace, restore_backup
 from desktop.text import fold
 from desktop.ui import messages, tasks
 from desktop.ui.about import show_about, show_shortcuts

@@ -11,7 +11,7 @@ import traceback
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.services.errors import DomainError
+from desktop.errors import DomainError
 from desktop.storage.backup import BackupError
 from desktop.storage.lock import DataFolderInUse
 from desktop.storage.schema import NewerDatabaseError

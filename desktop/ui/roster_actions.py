@@ -23,7 +23,7 @@ def suggested_export_name(today: date) -> str:
 
 def export_roster(ctx: UiContext, parent: QWidget, path: Path | None = None) -> Task | None:
     """Ask for the file (unless given) and export every member into it."""
-    from desktop.services.roster_export import export_members
+    from desktop.services.members.exporting import export_members
 
     if path is None:
         path = files.save_file(
@@ -56,7 +56,7 @@ def export_roster(ctx: UiContext, parent: QWidget, path: Path | None = None) -> 
 
 def print_roster(ctx: UiContext, parent: QWidget) -> Task:
     """Make the roster PDF in a temporary folder, then show it in the preview window."""
-    from desktop.printing.roster import write_roster_pdf
+    from desktop.printing.members.roster import write_roster_pdf
 
     folder = Path(tempfile.mkdtemp(prefix="sochibo-in-"))
     target = folder / f"danh-sach-dang-vien-{ctx.today():%Y-%m-%d}.pdf"

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.cell import get_cell, save_cell
+from desktop.services.cell.details import get_cell, save_cell
 from desktop.ui import messages
 from desktop.ui.backups_panel import BackupsPanel
 from desktop.ui.cell_form import CellInfoForm

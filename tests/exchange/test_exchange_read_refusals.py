@@ -23,7 +23,7 @@ from desktop.exchange import (
     write_package,
 )
 from desktop.exchange.safe_io import sha256_bytes
-from desktop.services.errors import DomainError
+from desktop.errors import DomainError
 
 
 @pytest.fixture

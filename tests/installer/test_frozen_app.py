@@ -43,8 +43,8 @@ def pdf_text(path: Path) -> str:
 
 def member_names(data: Path) -> list[str]:
     # Read back with the source code: the frozen app wrote a database it can read too.
-    from desktop.services.members import list_members
-    from desktop.services.workspace import Workspace
+    from desktop.services.members.registry import list_members
+    from desktop.services.cell.workspace import Workspace
 
     with Workspace(data, lock=False) as ws:
         return [row.full_name for row in list_members(ws.db)]
@@ -87,7 +87,7 @@ def test_frozen_app_writes_minutes_as_word_and_members_as_excel(bundle, app_env,
     from sqlalchemy import select
 
     from desktop.models.meeting import Meeting
-    from desktop.services.workspace import Workspace
+    from desktop.services.cell.workspace import Workspace
 
     with Workspace(demo_data, lock=False) as ws, ws.db.session() as session:
         meeting = session.scalars(

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from desktop.services.cell import CellInfo, save_cell
-from desktop.services.events import EventData, add_event
-from desktop.services.members import MemberData, create_member
+from desktop.services.cell.details import CellInfo, save_cell
+from desktop.services.members.events import EventData, add_event
+from desktop.services.members.registry import MemberData, create_member
 from desktop.text import PartialDate
 
 ON = date(2026, 3, 5)

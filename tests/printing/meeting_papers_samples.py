@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, time
 
-from desktop.services.cell import CellInfo
-from desktop.services.meeting_documents import (
+from desktop.services.cell.details import CellInfo
+from desktop.services.meetings.documents import (
     AbsentEntry,
     AgendaDocument,
     AttendanceSummary,

@@ -13,19 +13,19 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from desktop.services.cell import CellInfo, save_cell
-from desktop.services.collective_review import CollectiveReviewData, save_collective_review
-from desktop.services.commitments import (
+from desktop.services.cell.details import CellInfo, save_cell
+from desktop.services.reviews.collective import CollectiveReviewData, save_collective_review
+from desktop.services.reviews.commitments import (
     CommitmentData,
     CommitmentItemData,
     evaluate_commitment,
     save_commitment,
 )
-from desktop.services.events import EventData, add_event
-from desktop.services.meetings import plan_meeting
-from desktop.services.members import MemberData, create_member
-from desktop.services.ratings import ProposalData, record_decision, record_proposal
-from desktop.services.self_reviews import SelfReviewData, save_self_review
+from desktop.services.members.events import EventData, add_event
+from desktop.services.meetings.plan import plan_meeting
+from desktop.services.members.registry import MemberData, create_member
+from desktop.services.reviews.ratings import ProposalData, record_decision, record_proposal
+from desktop.services.reviews.self_reviews import SelfReviewData, save_self_review
 from desktop.text import PartialDate
 
 TODAY = date(2026, 1, 10)

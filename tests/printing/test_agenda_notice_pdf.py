@@ -14,8 +14,8 @@ from meeting_papers_samples import (
 )
 from reportlab.lib.pagesizes import A4
 
-from desktop.printing.agenda import write_agenda_pdf, write_notice_pdf
-from desktop.services.meeting_documents import DocumentMeta
+from desktop.printing.meetings.agenda import write_agenda_pdf, write_notice_pdf
+from desktop.services.meetings.documents import DocumentMeta
 
 MIDDLE = A4[0] / 2
 
@@ -105,7 +105,7 @@ def test_notice_asks_members_to_read_documents_sent_a_day_before(notice_pdf, pdf
 
 
 def test_notice_days_before_come_from_the_rules(tmp_path, pdf):
-    from desktop.printing.agenda import notice_blocks
+    from desktop.printing.meetings.agenda import notice_blocks
 
     texts = [block.text for block in notice_blocks(notice(), documents_before_days=3)]
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from desktop.printing.consolidated import print_consolidated
-from desktop.printing.consolidated_xlsx import write_consolidated_xlsx
-from desktop.services.consolidation import import_package, set_expected_cells
-from desktop.services.workspace import Workspace
+from desktop.printing.exchange.consolidated import print_consolidated
+from desktop.printing.exchange.consolidated_xlsx import write_consolidated_xlsx
+from desktop.services.exchange.consolidation import import_package, set_expected_cells
+from desktop.services.cell.workspace import Workspace
 from tests.services.test_consolidation import YEAR, make_cell, package_of
 
 
 def superior_with_two_cells(tmp_path):
-    from desktop.services.cell import CellInfo, save_cell
+    from desktop.services.cell.details import CellInfo, save_cell
 
     ws = Workspace(tmp_path / "superior", lock=False)
     save_cell(ws.db, CellInfo("Đảng ủy xã Vị Thủy", "Đảng bộ tỉnh Cần Thơ", "Vị Thủy", ""))

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 from meeting_papers_samples import CELL, long_minutes, meta, regular_minutes, thematic_minutes
 
-from desktop.printing.minutes_book import write_minutes_book_pdf
-from desktop.services.meeting_documents import MinutesBook
+from desktop.printing.meetings.minutes_book import write_minutes_book_pdf
+from desktop.services.meetings.documents import MinutesBook
 
 JANUARY = "sinh hoạt chi bộ thường kỳ tháng 01 năm 2026"
 MARCH = "sinh hoạt chi bộ thường kỳ tháng 3 năm 2026"

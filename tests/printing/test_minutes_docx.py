@@ -8,8 +8,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from meeting_papers_samples import CHAIR, SECRETARY, draft_minutes, regular_minutes
 
-from desktop.printing.minutes import write_minutes_pdf
-from desktop.printing.minutes_docx import write_minutes_docx
+from desktop.printing.meetings.minutes import write_minutes_pdf
+from desktop.printing.meetings.minutes_docx import write_minutes_docx
 
 
 @pytest.fixture

@@ -20,8 +20,8 @@ from meeting_papers_samples import (
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
-from desktop.printing.minutes import write_minutes_pdf
-from desktop.services.meeting_documents import Remark, Vote
+from desktop.printing.meetings.minutes import write_minutes_pdf
+from desktop.services.meetings.documents import Remark, Vote
 
 MIDDLE = A4[0] / 2
 
@@ -262,7 +262,7 @@ def test_thematic_minutes_name_the_theme_and_who_prepared_it(tmp_path):
 
     from meeting_papers_samples import THEME, thematic_minutes
 
-    from desktop.printing.minutes import write_minutes_pdf
+    from desktop.printing.meetings.minutes import write_minutes_pdf
 
     doc = replace(thematic_minutes(), theme=THEME, theme_presenter="Trần Thị Hồng Nhung")
     target = write_minutes_pdf(doc, tmp_path / "chuyen-de.pdf")

@@ -6,10 +6,10 @@ from __future__ import annotations
 from docx import Document
 from review_samples import DEPUTY, GOOD, SECRETARY, build_review_cell
 
-from desktop.printing.minutes import write_minutes_pdf
-from desktop.printing.minutes_docx import write_minutes_docx
-from desktop.printing.minutes_text import minutes_text
-from desktop.services.meetings import minutes_document, plan_meeting
+from desktop.printing.meetings.minutes import write_minutes_pdf
+from desktop.printing.meetings.minutes_docx import write_minutes_docx
+from desktop.printing.meetings.minutes_text import minutes_text
+from desktop.services.meetings.plan import minutes_document, plan_meeting
 
 HEADING = "III. KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025"
 

@@ -21,12 +21,12 @@ from review_samples import (
     build_review_cell,
 )
 
-from desktop.printing.collective_review import print_collective_review
-from desktop.printing.commitment import print_commitment, print_commitment_summary
-from desktop.printing.rating_list import print_rating_list
-from desktop.printing.rating_xlsx import rating_xlsx_bytes, write_rating_xlsx
-from desktop.printing.self_review import print_self_review
-from desktop.services.members import get_member, update_member
+from desktop.printing.reviews.collective import print_collective_review
+from desktop.printing.reviews.commitment import print_commitment, print_commitment_summary
+from desktop.printing.reviews.rating_list import print_rating_list
+from desktop.printing.reviews.rating_xlsx import rating_xlsx_bytes, write_rating_xlsx
+from desktop.printing.reviews.self_review import print_self_review
+from desktop.services.members.registry import get_member, update_member
 
 BASE_14 = ("Helvetica", "Times-", "Courier", "Symbol", "ZapfDingbats")
 MIDDLE = A4[0] / 2

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
-from desktop.printing.roster import write_roster_pdf
+from desktop.printing.members.roster import write_roster_pdf
 
 BASE_14 = ("Helvetica", "Times-", "Courier", "Symbol", "ZapfDingbats")
 MIDDLE = A4[0] / 2

@@ -8,12 +8,12 @@ from decimal import Decimal
 
 import pytest
 
-from desktop.services.collective_review import (
+from desktop.services.reviews.collective import (
     CollectiveReviewData,
     get_collective_review,
     save_collective_review,
 )
-from desktop.services.errors import ValidationError
+from desktop.errors import ValidationError
 
 D = Decimal
 

@@ -8,8 +8,8 @@ from datetime import date, time
 import pytest
 
 from desktop.models import EventKind
-from desktop.services import meetings as mt
-from desktop.services.commitments import (
+from desktop.services.meetings import plan as mt
+from desktop.services.reviews.commitments import (
     CommitmentData,
     CommitmentItemData,
     add_progress,
@@ -22,9 +22,9 @@ from desktop.services.commitments import (
     get_commitment,
     save_commitment,
 )
-from desktop.services.errors import NotFound, ValidationError
-from desktop.services.events import EventData, add_event
-from desktop.services.members import MemberData, create_member
+from desktop.errors import NotFound, ValidationError
+from desktop.services.members.events import EventData, add_event
+from desktop.services.members.registry import MemberData, create_member
 
 TODAY = date(2026, 11, 23)
 NO_TOPIC = "Chưa có nội dung nào gắn với chuyên đề học tập và làm theo của năm 2026"
@@ -246,7 +246,7 @@ def test_each_year_has_its_own_commitment(cell):
 
 
 def test_restore_brings_back_items_progress_and_evaluation_in_one_go(db):
-    from desktop.services.commitments import (
+    from desktop.services.reviews.commitments import (
         CommitmentData,
         CommitmentItemData,
         add_progress,
@@ -256,7 +256,7 @@ def test_restore_brings_back_items_progress_and_evaluation_in_one_go(db):
         restore_commitment,
         save_commitment,
     )
-    from desktop.services.members import MemberData, create_member
+    from desktop.services.members.registry import MemberData, create_member
 
     member = create_member(db, MemberData(full_name="Lê Văn Tư", admitted_on=date(2010, 1, 5)))
     save_commitment(

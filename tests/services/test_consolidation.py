@@ -9,8 +9,8 @@ import pytest
 
 from desktop.exchange.errors import PackageRejected
 from desktop.exchange.write import write_package
-from desktop.services.cell import CellInfo, save_cell
-from desktop.services.consolidation import (
+from desktop.services.cell.details import CellInfo, save_cell
+from desktop.services.exchange.consolidation import (
     NewerPackageStored,
     ReplaceNeeded,
     consolidation,
@@ -18,15 +18,15 @@ from desktop.services.consolidation import (
     received_packages,
     set_expected_cells,
 )
-from desktop.services.members import MemberData, create_member
-from desktop.services.rating_payload import (
+from desktop.services.members.registry import MemberData, create_member
+from desktop.services.exchange.rating_file import (
     PayloadError,
     decode_payload,
     encode_payload,
     ratings_payload,
 )
-from desktop.services.ratings import ProposalData, record_proposal
-from desktop.services.workspace import Workspace
+from desktop.services.reviews.ratings import ProposalData, record_proposal
+from desktop.services.cell.workspace import Workspace
 from desktop.text import PartialDate
 
 YEAR = 2026

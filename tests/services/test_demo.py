@@ -10,13 +10,13 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.models import EventKind, Member, MemberEvent
-from desktop.services.cell import CellInfo, get_cell, save_cell
-from desktop.services.demo import load_demo
-from desktop.services.errors import DomainError
-from desktop.services.events import EventData, validate_event
-from desktop.services.members import get_member, list_members, validate
-from desktop.services.reminders import reminders
-from desktop.services.status import MemberStatus
+from desktop.services.cell.details import CellInfo, get_cell, save_cell
+from desktop.services.demo.builder import load_demo
+from desktop.errors import DomainError
+from desktop.services.members.events import EventData, validate_event
+from desktop.services.members.registry import get_member, list_members, validate
+from desktop.services.members.reminders import reminders
+from desktop.services.members.status import MemberStatus
 from desktop.text import proper_case_name
 
 TODAY = date(2026, 11, 23)

@@ -8,16 +8,16 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.models import Meeting, Member, StudyRecord, Topic
-from desktop.services import demo_meetings
-from desktop.services import meetings as mt
-from desktop.services.cell import get_cell
-from desktop.services.demo import load_demo
-from desktop.services.demo_meetings import demo_months
-from desktop.services.errors import DomainError
-from desktop.services.meeting_documents import AbsentEntry
-from desktop.services.study_round import study_round
-from desktop.services.topics import current_topic, list_topics
-from desktop.services.workspace import Workspace
+from desktop.services.demo import meetings as demo_meetings
+from desktop.services.meetings import plan as mt
+from desktop.services.cell.details import get_cell
+from desktop.services.demo.builder import load_demo
+from desktop.services.demo.meetings import demo_months
+from desktop.errors import DomainError
+from desktop.services.meetings.documents import AbsentEntry
+from desktop.services.topics.study_round import study_round
+from desktop.services.topics.catalogue import current_topic, list_topics
+from desktop.services.cell.workspace import Workspace
 
 NOVEMBER = date(2026, 11, 23)
 JANUARY = date(2027, 1, 10)  # no past month this year: the demo year is last year
@@ -285,7 +285,7 @@ def _pdf_text(path) -> str:
 
 
 def test_printed_counts_add_up_with_members_away_named(november, tmp_path):
-    from desktop.printing.minutes import write_minutes_pdf
+    from desktop.printing.meetings.minutes import write_minutes_pdf
 
     for year, month in demo_months(NOVEMBER):
         doc = regular(november, year, month)
@@ -300,8 +300,8 @@ def test_printed_counts_add_up_with_members_away_named(november, tmp_path):
 
 
 def test_thematic_minutes_and_agenda_name_who_prepared_and_who_signs(november, tmp_path):
-    from desktop.printing.agenda import write_agenda_pdf
-    from desktop.printing.minutes import write_minutes_pdf
+    from desktop.printing.meetings.agenda import write_agenda_pdf
+    from desktop.printing.meetings.minutes import write_minutes_pdf
 
     thematic = [m for m in all_meetings(november, NOVEMBER) if m.kind == "chuyen_de"]
     doc = mt.minutes_document(november, thematic[0].id)
@@ -315,7 +315,7 @@ def test_thematic_minutes_and_agenda_name_who_prepared_and_who_signs(november, t
 
 
 def test_earlier_tasks_reviewed_at_a_meeting_are_printed(november, tmp_path):
-    from desktop.printing.minutes import write_minutes_pdf
+    from desktop.printing.meetings.minutes import write_minutes_pdf
 
     for year, month in demo_months(NOVEMBER):
         doc = regular(november, year, month)

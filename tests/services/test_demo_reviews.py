@@ -19,14 +19,14 @@ from desktop.models import (
     Rating,
     SelfReview,
 )
-from desktop.services import demo_reviews
-from desktop.services.collective_review import get_collective_review
-from desktop.services.commitments import commitment_overview, get_commitment, save_commitment
-from desktop.services.demo import load_demo
-from desktop.services.errors import DomainError
-from desktop.services.ratings import ProposalData, proposal_warnings, rating_sheet
-from desktop.services.self_reviews import get_self_review, save_self_review
-from desktop.services.workspace import Workspace
+from desktop.services.demo import reviews as demo_reviews
+from desktop.services.reviews.collective import get_collective_review
+from desktop.services.reviews.commitments import commitment_overview, get_commitment, save_commitment
+from desktop.services.demo.builder import load_demo
+from desktop.errors import DomainError
+from desktop.services.reviews.ratings import ProposalData, proposal_warnings, rating_sheet
+from desktop.services.reviews.self_reviews import get_self_review, save_self_review
+from desktop.services.cell.workspace import Workspace
 
 NOVEMBER = date(2026, 11, 23)
 TABLES = (Member, Meeting, Commitment, CommitmentProgress, SelfReview, Rating, CollectiveReview)

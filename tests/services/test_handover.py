@@ -6,9 +6,9 @@ import sqlite3
 from datetime import date, datetime
 
 from desktop.exchange.read import read_package
-from desktop.services.demo import load_demo
-from desktop.services.handover import README_NAME, backup_to, export_handover
-from desktop.services.rating_export import export_log, export_ratings
+from desktop.services.demo.builder import load_demo
+from desktop.packaging.handover import README_NAME, backup_to, export_handover
+from desktop.packaging.ratings import export_log, export_ratings
 
 TODAY = date(2026, 12, 10)
 

@@ -8,10 +8,10 @@ import pytest
 from test_meetings_cell import MARCH_DAY, build_cell, hold
 
 from desktop.models import EventKind
-from desktop.services import meetings as mt
-from desktop.services.errors import DomainError
-from desktop.services.events import EventData, add_event
-from desktop.services.members import MemberData, create_member
+from desktop.services.meetings import plan as mt
+from desktop.errors import DomainError
+from desktop.services.members.events import EventData, add_event
+from desktop.services.members.registry import MemberData, create_member
 
 
 @pytest.fixture

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from desktop.models import EventKind, Topic, TopicSection
-from desktop.services import meetings as mt
-from desktop.services.cell import CellInfo, save_cell
-from desktop.services.events import EventData, add_event
-from desktop.services.members import MemberData, create_member
+from desktop.services.meetings import plan as mt
+from desktop.services.cell.details import CellInfo, save_cell
+from desktop.services.members.events import EventData, add_event
+from desktop.services.members.registry import MemberData, create_member
 
 MARCH_DAY = date(2026, 3, 5)
 

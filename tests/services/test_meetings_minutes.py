@@ -8,9 +8,9 @@ from datetime import date, time
 import pytest
 from test_meetings_cell import MARCH_DAY, build_cell, hold
 
-from desktop.services import meetings as mt
-from desktop.services.errors import DomainError
-from desktop.services.meeting_common import LOCKED_MESSAGE
+from desktop.services.meetings import plan as mt
+from desktop.errors import DomainError
+from desktop.services.meetings.common import LOCKED_MESSAGE
 
 APRIL_DAY = date(2026, 4, 6)
 

@@ -9,10 +9,10 @@ from test_meetings_cell import MARCH_DAY, build_cell, hold
 
 from desktop.models import Topic, TopicSection
 from desktop.rules import RuleFileError
-from desktop.services import meetings as mt
-from desktop.services.cell_settings import set_campaign_name
-from desktop.services.errors import DomainError
-from desktop.services.meeting_agenda import read_templates
+from desktop.services.meetings import plan as mt
+from desktop.services.cell.settings import set_campaign_name
+from desktop.errors import DomainError
+from desktop.services.meetings.agenda import read_templates
 
 FIFTEEN = [
     ("opening", "Tuyên bố lý do, giới thiệu đại biểu"),

@@ -8,9 +8,7 @@ from datetime import date, time
 import pytest
 from test_meetings_cell import MARCH_DAY, build_cell, hold
 
-from desktop.services import meetings as mt
-
-
+from desktop.services.meetings import plan as mt
 @pytest.fixture
 def cell(db):
     return build_cell(db)

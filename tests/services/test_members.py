@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from desktop.models import EventKind
-from desktop.services.errors import ValidationError
-from desktop.services.events import EventData, add_event, delete_event
-from desktop.services.members import (
+from desktop.errors import ValidationError
+from desktop.services.members.events import EventData, add_event, delete_event
+from desktop.services.members.registry import (
     MemberData,
     create_member,
     delete_member,
@@ -19,8 +19,8 @@ from desktop.services.members import (
     update_member,
     validate,
 )
-from desktop.services.reminders import add_months, reminders
-from desktop.services.status import MemberStatus
+from desktop.services.members.reminders import add_months, reminders
+from desktop.services.members.status import MemberStatus
 from desktop.text.dates import PartialDate
 
 TODAY = date(2026, 11, 23)

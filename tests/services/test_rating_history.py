@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from desktop.services.members import MemberData, create_member
-from desktop.services.rating_history import rating_history, streak_note
-from desktop.services.ratings import ProposalData, record_decision, record_proposal
+from desktop.services.members.registry import MemberData, create_member
+from desktop.services.reviews.history import rating_history, streak_note
+from desktop.services.reviews.ratings import ProposalData, record_decision, record_proposal
 
 TODAY = date(2026, 12, 15)
 

@@ -10,17 +10,17 @@ from decimal import Decimal
 import pytest
 
 from desktop.models import EventKind
-from desktop.services import meetings as mt
-from desktop.services.commitments import (
+from desktop.services.meetings import plan as mt
+from desktop.services.reviews.commitments import (
     CommitmentData,
     CommitmentItemData,
     evaluate_commitment,
     save_commitment,
 )
-from desktop.services.errors import ValidationError
-from desktop.services.events import EventData, add_event
-from desktop.services.members import MemberData, create_member
-from desktop.services.ratings import (
+from desktop.errors import ValidationError
+from desktop.services.members.events import EventData, add_event
+from desktop.services.members.registry import MemberData, create_member
+from desktop.services.reviews.ratings import (
     ProposalData,
     RatingFacts,
     accept_proposals,
@@ -30,7 +30,7 @@ from desktop.services.ratings import (
     record_proposal,
     set_facts,
 )
-from desktop.services.self_reviews import SelfReviewData, save_self_review
+from desktop.services.reviews.self_reviews import SelfReviewData, save_self_review
 
 TODAY = date(2026, 12, 15)
 NAMES = (

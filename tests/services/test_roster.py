@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from desktop.services.cell import CellInfo, save_cell
-from desktop.services.events import EventData, add_event
-from desktop.services.members import MemberData, create_member, delete_member
-from desktop.services.roster import build_roster, is_ethnic_minority, is_religious
-from desktop.services.status import MemberStatus
+from desktop.services.cell.details import CellInfo, save_cell
+from desktop.services.members.events import EventData, add_event
+from desktop.services.members.registry import MemberData, create_member, delete_member
+from desktop.services.members.roster import build_roster, is_ethnic_minority, is_religious
+from desktop.services.members.status import MemberStatus
 from desktop.text import PartialDate
 
 TODAY = date(2026, 3, 5)

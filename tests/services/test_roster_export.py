@@ -7,14 +7,14 @@ from datetime import date
 import openpyxl
 import pytest
 
-from desktop.services import roster_export
-from desktop.services.errors import DomainError
-from desktop.services.events import EventData, add_event
-from desktop.services.members import MemberData, create_member, get_member, list_members
-from desktop.services.roster_columns import COLUMNS
-from desktop.services.roster_export import export_members
-from desktop.services.roster_import import apply_import, plan_import
-from desktop.services.workspace import Workspace
+from desktop.services.members import exporting as roster_export
+from desktop.errors import DomainError
+from desktop.services.members.events import EventData, add_event
+from desktop.services.members.registry import MemberData, create_member, get_member, list_members
+from desktop.services.members.import_columns import COLUMNS
+from desktop.services.members.exporting import export_members
+from desktop.services.members.importing import apply_import, plan_import
+from desktop.services.cell.workspace import Workspace
 from desktop.text import PartialDate
 
 FULL = MemberData(

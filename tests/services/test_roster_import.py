@@ -10,11 +10,11 @@ import openpyxl
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from desktop.services import roster_import
-from desktop.services.errors import DomainError
-from desktop.services.members import MemberData, create_member, get_member, list_members
-from desktop.services.roster_columns import match_header
-from desktop.services.roster_import import (
+from desktop.services.members import importing as roster_import
+from desktop.errors import DomainError
+from desktop.services.members.registry import MemberData, create_member, get_member, list_members
+from desktop.services.members.import_columns import match_header
+from desktop.services.members.importing import (
     DUPLICATE,
     NEW,
     REJECTED,

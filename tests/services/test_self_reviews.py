@@ -9,10 +9,10 @@ from decimal import Decimal
 
 import pytest
 
-from desktop.services.commitments import CommitmentData, CommitmentItemData, save_commitment
-from desktop.services.errors import ValidationError
-from desktop.services.members import MemberData, create_member, get_member, update_member
-from desktop.services.self_reviews import (
+from desktop.services.reviews.commitments import CommitmentData, CommitmentItemData, save_commitment
+from desktop.errors import ValidationError
+from desktop.services.members.registry import MemberData, create_member, get_member, update_member
+from desktop.services.reviews.self_reviews import (
     SelfReviewData,
     change_form,
     delete_self_review,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.models import EventKind
-from desktop.services.status import MemberStatus, derive_status, party_age
+from desktop.services.members.status import MemberStatus, derive_status, party_age
 
 
 @dataclass

@@ -8,17 +8,17 @@ from datetime import date
 import pytest
 
 from desktop.models import Attendance, EventKind, Meeting
-from desktop.services.errors import DomainError, ValidationError
-from desktop.services.events import EventData, add_event
-from desktop.services.members import MemberData, create_member, delete_member
-from desktop.services.study_round import (
+from desktop.errors import DomainError, ValidationError
+from desktop.services.members.events import EventData, add_event
+from desktop.services.members.registry import MemberData, create_member, delete_member
+from desktop.services.topics.study_round import (
     mark_studied,
     mark_studied_from_meeting,
     percent_text,
     study_round,
     unmark_studied,
 )
-from desktop.services.topics import TopicData, TopicSectionInfo, create_topic
+from desktop.services.topics.catalogue import TopicData, TopicSectionInfo, create_topic
 
 ADMITTED = date(2000, 5, 19)
 

@@ -8,11 +8,11 @@ from datetime import date
 
 import pytest
 
-from desktop.services.errors import DomainError
-from desktop.services.events import validate_event
-from desktop.services.members import list_members, validate
-from desktop.services.status import MemberStatus
-from desktop.services.synthetic import fill_synthetic_cell, synthetic_members
+from desktop.errors import DomainError
+from desktop.services.members.events import validate_event
+from desktop.services.members.registry import list_members, validate
+from desktop.services.members.status import MemberStatus
+from desktop.services.demo.synthetic import fill_synthetic_cell, synthetic_members
 from desktop.text import fold, proper_case_name
 
 TODAY = date(2026, 11, 23)

@@ -8,8 +8,8 @@ from datetime import datetime
 import openpyxl
 import pytest
 
-from desktop.services.errors import DomainError
-from desktop.services.tabular import read_grid
+from desktop.errors import DomainError
+from desktop.services.members.tabular import read_grid
 
 ROSTER_LINE = "Nguyễn Thị Lành,Nữ,05/3/1962"
 

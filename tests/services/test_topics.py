@@ -10,18 +10,18 @@ from datetime import date
 import pytest
 
 from desktop.models import Meeting
-from desktop.services.cell_settings import (
+from desktop.services.cell.settings import (
     DEFAULT_CAMPAIGN_NAME,
     campaign_name,
     get_setting,
     set_campaign_name,
     set_setting,
 )
-from desktop.services.errors import DomainError, ValidationError
-from desktop.services.members import MemberData, create_member
-from desktop.services.study_round import mark_studied
-from desktop.services.topic_files import catalogue_files
-from desktop.services.topics import (
+from desktop.errors import DomainError, ValidationError
+from desktop.services.members.registry import MemberData, create_member
+from desktop.services.topics.study_round import mark_studied
+from desktop.services.topics.files import catalogue_files
+from desktop.services.topics.catalogue import (
     TopicData,
     TopicDocumentInfo,
     TopicFileError,
@@ -40,7 +40,7 @@ from desktop.services.topics import (
     set_sections,
     update_topic,
 )
-from desktop.services.workspace import Workspace
+from desktop.services.cell.workspace import Workspace
 
 NATIONAL_TITLE = (
     "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về ý chí tự lực, tự cường "
@@ -375,7 +375,7 @@ def test_meeting_planning_studies_the_same_topic_the_topics_page_calls_current(d
     older = create_topic(db, topic(title="Chuyên đề tỉnh A"))
     newer = create_topic(db, topic(title="Chuyên đề tỉnh B"))
     on = date(2024, 6, 1)
-    from desktop.services.meetings import suggest_study_section
+    from desktop.services.meetings.plan import suggest_study_section
 
     assert current_topic(db, on).id == newer != older
     assert suggest_study_section(db, on).topic_id == newer

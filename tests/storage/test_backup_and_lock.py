@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.services.cell import CellInfo, get_cell, save_cell
-from desktop.services.workspace import Workspace, restore_backup
+from desktop.services.cell.details import CellInfo, get_cell, save_cell
+from desktop.services.cell.workspace import Workspace, restore_backup
 from desktop.storage.atomic import atomic_path, atomic_write_bytes
 from desktop.storage.backup import BackupError, list_backups, make_backup, verify_backup_file
 from desktop.storage.lock import DataFolderInUse

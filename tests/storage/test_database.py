@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from desktop.models import Member
-from desktop.services.workspace import Workspace
+from desktop.services.cell.workspace import Workspace
 from desktop.storage.schema import NewerDatabaseError, head_revision
 
 
@@ -79,7 +79,7 @@ def test_backup_on_open_is_taken_for_existing_data_only(tmp_path):
 
 
 def test_damaged_database_is_reported_not_opened(tmp_path):
-    from desktop.services.workspace import DamagedDatabaseError
+    from desktop.services.cell.workspace import DamagedDatabaseError
 
     db_file = tmp_path / "sochibo.sqlite3"
     db_file.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services.members import list_members
-from desktop.services.workspace import Workspace
+from desktop.services.members.registry import list_members
+from desktop.services.cell.workspace import Workspace
 from desktop.storage.schema import current_revision, head_revision
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "schema"

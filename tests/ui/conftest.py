@@ -13,8 +13,8 @@ from PySide6.QtCore import QEvent, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.services.events import EventData, add_event
-from desktop.services.members import MemberData, create_member
+from desktop.services.members.events import EventData, add_event
+from desktop.services.members.registry import MemberData, create_member
 from desktop.text.dates import PartialDate
 
 TODAY = date(2026, 3, 5)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.services import meetings as service
-from desktop.services.meeting_agenda import default_templates
+from desktop.services.meetings import plan as service
+from desktop.services.meetings.agenda import default_templates
 from desktop.ui.meetings.page import MeetingsPage
 
 

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.services import meetings as meeting_service
-from desktop.services.commitments import (
+from desktop.services.meetings import plan as meeting_service
+from desktop.services.reviews.commitments import (
     CommitmentData,
     CommitmentItemData,
     add_progress,

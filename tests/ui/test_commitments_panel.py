@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.services.commitments import (
+from desktop.services.reviews.commitments import (
     CommitmentData,
     CommitmentItemData,
     add_progress,
@@ -17,8 +17,8 @@ from desktop.services.commitments import (
     get_commitment,
     save_commitment,
 )
-from desktop.services.topic_data import TopicData
-from desktop.services.topics import create_topic
+from desktop.services.topics.data import TopicData
+from desktop.services.topics.catalogue import create_topic
 from desktop.ui.commitments import commitment_dialog
 from desktop.ui.commitments.panel import CommitmentsPanel
 from desktop.ui.commitments.table_model import (

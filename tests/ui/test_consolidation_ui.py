@@ -9,12 +9,12 @@ import pytest
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from desktop.services.cell import CellInfo, save_cell
-from desktop.services.consolidation import expected_cells
-from desktop.services.members import MemberData, create_member
-from desktop.services.rating_export import export_ratings
-from desktop.services.ratings import ProposalData, record_proposal
-from desktop.services.workspace import Workspace
+from desktop.services.cell.details import CellInfo, save_cell
+from desktop.services.exchange.consolidation import expected_cells
+from desktop.services.members.registry import MemberData, create_member
+from desktop.packaging.ratings import export_ratings
+from desktop.services.reviews.ratings import ProposalData, record_proposal
+from desktop.services.cell.workspace import Workspace
 from desktop.text import PartialDate
 from desktop.ui.exporting import consolidation_page, import_flow
 from desktop.ui.exporting.consolidation_page import ConsolidationPage

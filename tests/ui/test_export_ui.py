@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
 from desktop.exchange import write as exchange_write
-from desktop.services.cell import CellInfo, save_cell
+from desktop.services.cell.details import CellInfo, save_cell
 from desktop.storage.backup import verify_backup_file
 from desktop.ui.export_page import ExportPage
 from desktop.ui.exporting import drive_picker, import_flow, jobs, restore
@@ -268,7 +268,7 @@ def test_refusing_the_restore_question_changes_nothing(qtbot, page, tmp_path, an
 
 
 def test_a_password_backup_gives_back_its_data_file_for_restoring(ctx, tmp_path):
-    from desktop.services.handover import backup_to
+    from desktop.packaging.handover import backup_to
 
     stick = tmp_path / "stick"
     stick.mkdir()

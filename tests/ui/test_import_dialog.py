@@ -6,7 +6,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from desktop.services.members import list_members
+from desktop.services.members.registry import list_members
 from desktop.storage.backup import list_backups
 from desktop.ui.importing.dialog import STEP_PREVIEW, STEP_REPORT, ImportDialog
 

@@ -38,7 +38,7 @@ def test_no_part_says_it_is_still_being_built(qtbot, ctx):
 
 
 def test_status_bar_names_the_cell_and_counts_members(qtbot, ctx, roster):
-    from desktop.services.cell import CellInfo, save_cell
+    from desktop.services.cell.details import CellInfo, save_cell
 
     save_cell(ctx.db, CellInfo("Ấp Tân Phú", "Đảng bộ xã Long Thạnh"))
     ctx.cell_changed.emit()
@@ -85,7 +85,7 @@ def test_search_box_has_focus_on_the_members_page(qtbot, ctx, roster):
 
 def test_closing_the_window_closes_the_data_folder(qtbot, app, tmp_path):
     from desktop.app import main_window_for
-    from desktop.services.workspace import Workspace
+    from desktop.services.cell.workspace import Workspace
 
     workspace = Workspace(tmp_path / "own", lock=True)
     window = main_window_for(workspace)
@@ -139,7 +139,7 @@ def test_data_from_a_newer_version_is_refused(app, tmp_path, answers):
     import sqlite3
 
     from desktop.app import run_gui
-    from desktop.services.workspace import Workspace
+    from desktop.services.cell.workspace import Workspace
 
     folder = tmp_path / "moi-hon"
     Workspace(folder, lock=False).close()
@@ -159,7 +159,7 @@ def test_start_up_benchmark_entry_points_exist(app, workspace):
 
 
 def test_a_dang_uy_copy_is_not_called_a_cell(qtbot, ctx):
-    from desktop.services.cell import CellInfo, save_cell
+    from desktop.services.cell.details import CellInfo, save_cell
 
     save_cell(ctx.db, CellInfo("Đảng ủy xã Vị Thủy", "Đảng bộ thành phố Cần Thơ"))
     ctx.cell_changed.emit()

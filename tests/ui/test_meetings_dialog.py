@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QTime
 
-from desktop.services import meetings as service
+from desktop.services.meetings import plan as service
 from desktop.ui.meetings import approval_tab, meeting_dialog
 from desktop.ui.meetings.attendance_model import COL_EXCUSED, COL_REASON
 from desktop.ui.meetings.meeting_dialog import MeetingDialog

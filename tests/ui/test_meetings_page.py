@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.services import meetings as service
-from desktop.services.topic_data import TopicData, TopicSectionInfo
-from desktop.services.topics import create_topic
+from desktop.services.meetings import plan as service
+from desktop.services.topics.data import TopicData, TopicSectionInfo
+from desktop.services.topics.catalogue import create_topic
 from desktop.ui.meetings.page import MeetingsPage
 
 

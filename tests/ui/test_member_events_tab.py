@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.services.members import get_member
+from desktop.services.members.registry import get_member
 from desktop.ui.members.event_dialog import EventDialog
 from desktop.ui.members.form import MemberDialog
 from desktop.ui.members.page import MembersPage

@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from desktop.services.members import get_member, list_members
+from desktop.services.members.registry import get_member, list_members
 from desktop.ui.members.form import MemberDialog
 from desktop.ui.members.page import MembersPage
 

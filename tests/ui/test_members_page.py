@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.services.members import list_members
+from desktop.services.members.registry import list_members
 from desktop.ui.members.page import MembersPage
 
 
@@ -97,8 +97,8 @@ def test_pressing_delete_in_the_table_deletes_the_selected_member(qtbot, ctx, ro
 
 
 def test_filtering_ten_thousand_rows_keeps_the_order(qtbot, ctx):
-    from desktop.services.members import MemberRow
-    from desktop.services.status import MemberStatus
+    from desktop.services.members.registry import MemberRow
+    from desktop.services.members.status import MemberStatus
     from desktop.text import fold
 
     rows = [

@@ -12,7 +12,7 @@ from desktop.ui.roster_actions import export_roster, print_roster
 
 
 def make_pdf(ctx, tmp_path):
-    from desktop.printing.roster import write_roster_pdf
+    from desktop.printing.members.roster import write_roster_pdf
 
     target = tmp_path / "ds.pdf"
     write_roster_pdf(ctx.db, target, on=ctx.today())

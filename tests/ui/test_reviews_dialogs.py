@@ -9,7 +9,11 @@ from decimal import Decimal
 
 import pytest
 
-from desktop.services import collective_review, ratings, self_reviews
+from desktop.services.reviews import collective as collective_review
+
+from desktop.services.reviews import ratings
+
+from desktop.services.reviews import self_reviews
 from desktop.ui.reviews import common
 from desktop.ui.reviews.page import ReviewsPage
 

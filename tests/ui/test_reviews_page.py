@@ -9,8 +9,10 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.services import ratings, self_reviews
-from desktop.services.errors import DomainError
+from desktop.services.reviews import ratings
+
+from desktop.services.reviews import self_reviews
+from desktop.errors import DomainError
 from desktop.ui.reviews import review_print
 from desktop.ui.reviews.decision_dialog import AcceptProposalsDialog
 from desktop.ui.reviews.page import ReviewsPage
@@ -183,7 +185,7 @@ def test_main_window_shows_the_reviews_page_as_its_fourth_part(qtbot, ctx):
 
 
 def test_print_self_review_of_the_selected_member_uses_the_printing_module(qtbot, ctx, roster):
-    pytest.importorskip("desktop.printing.self_review")
+    pytest.importorskip("desktop.printing.reviews.self_review")
     from pypdf import PdfReader
 
     from desktop.ui.preview import PdfPreviewDialog

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 
 from desktop.config import Settings
-from desktop.services.cell import get_cell
-from desktop.services.members import list_members
+from desktop.services.cell.details import get_cell
+from desktop.services.members.registry import list_members
 from desktop.storage.backup import list_backups
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings_page import SettingsPage

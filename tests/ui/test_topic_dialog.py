@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.services.study_round import StudyWay, mark_studied
-from desktop.services.topics import list_topics
+from desktop.services.topics.study_round import StudyWay, mark_studied
+from desktop.services.topics.catalogue import list_topics
 from desktop.ui.topics.page import TopicsPage
 
 TITLE = "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về xây dựng Đảng"

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.services import meetings as meeting_service
-from desktop.services.cell_settings import campaign_name
-from desktop.services.study_round import StudyWay, mark_studied, study_round
-from desktop.services.topic_data import TopicData, TopicSectionInfo
-from desktop.services.topics import create_topic, list_topics
+from desktop.services.meetings import plan as meeting_service
+from desktop.services.cell.settings import campaign_name
+from desktop.services.topics.study_round import StudyWay, mark_studied, study_round
+from desktop.services.topics.data import TopicData, TopicSectionInfo
+from desktop.services.topics.catalogue import create_topic, list_topics
 from desktop.ui.topics.page import TopicsPage
 
 TITLE = "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 2026"

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication
 
-from desktop.services.commitments import (
+from desktop.services.reviews.commitments import (
     CommitmentDetail,
     delete_commitment,
     get_commitment,

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.commitments import (
+from desktop.services.reviews.commitments import (
     CommitmentData,
     CommitmentDetail,
     CommitmentItemData,
@@ -40,9 +40,9 @@ from desktop.services.commitments import (
     get_commitment,
     save_commitment,
 )
-from desktop.services.errors import DomainError
-from desktop.services.members import get_member
-from desktop.services.topics import current_topic
+from desktop.errors import DomainError
+from desktop.services.members.registry import get_member
+from desktop.services.topics.catalogue import current_topic
 from desktop.text import clean_paragraphs
 from desktop.ui import messages
 from desktop.ui.commitments.item_tree import NOT_ASSESSED, ItemRow, ItemTree

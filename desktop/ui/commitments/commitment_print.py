@@ -35,7 +35,7 @@ def print_member_commitment(ctx: UiContext, parent: QWidget, member_id: int, yea
     db, today = ctx.db, ctx.today()
 
     def make(target: Path):
-        from desktop.printing.commitment import print_commitment
+        from desktop.printing.reviews.commitment import print_commitment
 
         return print_commitment(db, member_id, year, target, today=today)
 
@@ -46,7 +46,7 @@ def print_summary(ctx: UiContext, parent: QWidget, year: int) -> Task:
     db, today = ctx.db, ctx.today()
 
     def make(target: Path):
-        from desktop.printing.commitment import print_commitment_summary
+        from desktop.printing.reviews.commitment import print_commitment_summary
 
         return print_commitment_summary(db, year, target, today=today)
 

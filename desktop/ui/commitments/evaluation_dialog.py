@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.commitments import (
+from desktop.services.reviews.commitments import (
     CommitmentResult,
     commitment_result_text,
     evaluate_commitment,
     get_commitment,
 )
-from desktop.services.errors import DomainError
+from desktop.errors import DomainError
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.meetings.common import read_date, show_date

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
-from desktop.services.commitments import CommitmentItemData, ItemResult, SectionTemplate
+from desktop.services.reviews.commitments import CommitmentItemData, ItemResult, SectionTemplate
 from desktop.ui.commitments.wrapping import WrappingDelegate
 
 HEADERS = ("Nội dung cam kết", "Làm theo\nchuyên đề", "Tự đánh giá")

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.commitments import CommitmentOverview, CommitmentRow, commitment_overview
-from desktop.services.topics import current_topic
+from desktop.services.reviews.commitments import CommitmentOverview, CommitmentRow, commitment_overview
+from desktop.services.topics.catalogue import current_topic
 from desktop.ui import messages
 from desktop.ui.commitments import commitment_print
 from desktop.ui.commitments.commands import DeleteCommitmentCommand

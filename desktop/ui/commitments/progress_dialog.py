@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import meetings as meeting_service
-from desktop.services.commitments import ProgressNote, add_progress, delete_progress
-from desktop.services.errors import DomainError
+from desktop.services.meetings import plan as meeting_service
+from desktop.services.reviews.commitments import ProgressNote, add_progress, delete_progress
+from desktop.errors import DomainError
 from desktop.text import short_date
 from desktop.ui import messages
 from desktop.ui.commitments.wrapping import WrappingDelegate

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon
 
-from desktop.services.commitments import CommitmentRow
+from desktop.services.reviews.commitments import CommitmentRow
 from desktop.text import short_date
 
 # Two-line headers keep the narrow columns narrow, so all nine fit beside the menu.

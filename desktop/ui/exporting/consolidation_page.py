@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.exchange.read import find_packages
-from desktop.services.consolidation import (
+from desktop.services.exchange.consolidation import (
     Consolidation,
     ReceivedInfo,
     consolidation,
@@ -361,7 +361,7 @@ class ConsolidationPage(QWidget):
         self.reload()
 
     def print_consolidated(self) -> Task:
-        from desktop.printing.consolidated import print_consolidated
+        from desktop.printing.exchange.consolidated import print_consolidated
 
         db, year, today = self.ctx.db, self.year.value(), self.ctx.today()
         folder = Path(tempfile.mkdtemp(prefix="sochibo-in-"))
@@ -383,7 +383,7 @@ class ConsolidationPage(QWidget):
         return self.task
 
     def export_excel(self, path: Path | None = None) -> Task | None:
-        from desktop.printing.consolidated_xlsx import write_consolidated_xlsx
+        from desktop.printing.exchange.consolidated_xlsx import write_consolidated_xlsx
 
         year = self.year.value()
         if path is None:

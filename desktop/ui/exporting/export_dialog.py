@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.exchange.errors import ExportFailed, PackageExists
-from desktop.services.rating_export import ExportResult
+from desktop.packaging.ratings import ExportResult
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.exporting.drive_picker import DrivePicker, Volume, removable_volumes, size_text

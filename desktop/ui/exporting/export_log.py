@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.rating_export import ExportLogEntry, export_log
+from desktop.packaging.ratings import ExportLogEntry, export_log
 from desktop.storage.database import Database
 from desktop.text import format_number
 from desktop.ui.exporting.drive_picker import size_text

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.exchange.errors import PackageRejected
 from desktop.exchange.read import package_folder
-from desktop.services.consolidation import ImportOutcome, ReplaceNeeded, import_package
+from desktop.services.exchange.consolidation import ImportOutcome, ReplaceNeeded, import_package
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.tasks import Task, run_task

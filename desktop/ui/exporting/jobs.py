@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.exchange.write import Progress
-from desktop.services.rating_export import ExportResult
+from desktop.packaging.ratings import ExportResult
 from desktop.ui.context import UiContext
 
 # run(target, year, password, replace, progress) -> ExportResult; runs in a worker thread.
@@ -38,7 +38,7 @@ class ExportJob:
 
 
 def _ratings_runner(ctx: UiContext) -> Runner:
-    from desktop.services.rating_export import export_ratings
+    from desktop.packaging.ratings import export_ratings
 
     db, today = ctx.db, ctx.today()
 
@@ -51,7 +51,7 @@ def _ratings_runner(ctx: UiContext) -> Runner:
 
 
 def _backup_runner(ctx: UiContext) -> Runner:
-    from desktop.services.handover import backup_to
+    from desktop.packaging.handover import backup_to
 
     db, database_path = ctx.db, ctx.workspace.database_path
 
@@ -62,7 +62,7 @@ def _backup_runner(ctx: UiContext) -> Runner:
 
 
 def _handover_runner(ctx: UiContext) -> Runner:
-    from desktop.services.handover import export_handover
+    from desktop.packaging.handover import export_handover
 
     db, database_path, today = ctx.db, ctx.workspace.database_path, ctx.today()
 

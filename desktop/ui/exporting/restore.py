@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.exchange.errors import PackageRejected
 from desktop.exchange.read import read_manifest
-from desktop.services.errors import DomainError
-from desktop.services.handover import packaged_database
+from desktop.errors import DomainError
+from desktop.packaging.handover import packaged_database
 from desktop.ui import files, messages
 from desktop.ui.exporting import import_flow
 from desktop.ui.tasks import Task, run_task

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.roster_import import (
+from desktop.services.members.importing import (
     ImportPlan,
     ImportReport,
     apply_import,

@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from desktop.services.roster_columns import ALL_COLUMNS
-from desktop.services.roster_layout import column_name
+from desktop.services.members.import_columns import ALL_COLUMNS
+from desktop.services.members.import_layout import column_name
 
 IGNORE = "(bỏ qua)"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.services.roster_import import DUPLICATE, NEW, REJECTED, ImportPlan, RowPlan
+from desktop.services.members.importing import DUPLICATE, NEW, REJECTED, ImportPlan, RowPlan
 
 PREVIEW_LIMIT = 200
 # The reason comes last and takes the room that is left, wrapping, so it is never

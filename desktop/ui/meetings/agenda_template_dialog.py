@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.errors import DomainError
-from desktop.services.meeting_agenda import (
+from desktop.errors import DomainError
+from desktop.services.meetings.agenda import (
     AgendaTemplateItem,
     agenda_template,
     default_templates,

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.meetings import MeetingDetail
+from desktop.services.meetings.plan import MeetingDetail
 from desktop.ui.meetings.common import read_time, show_time, time_edit
 from desktop.ui.widgets import form_label, notice_label
 

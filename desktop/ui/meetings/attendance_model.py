@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from desktop.services.meetings import AttendanceRow, Presence
+from desktop.services.meetings.plan import AttendanceRow, Presence
 
 COLUMNS = ("TT", "Họ và tên", "Có mặt (1)", "Vắng có lý do (2)", "Vắng không lý do (3)", "Lý do")
 COL_NUMBER, COL_NAME, COL_PRESENT, COL_EXCUSED, COL_UNEXCUSED, COL_REASON = range(6)

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.printing.minutes_text import attendance_lines
-from desktop.services.meeting_roster import summarize
-from desktop.services.meetings import AttendanceRow, GuestData
+from desktop.printing.meetings.minutes_text import attendance_lines
+from desktop.services.meetings.roster import summarize
+from desktop.services.meetings.plan import AttendanceRow, GuestData
 from desktop.ui.meetings.attendance_model import (
     CHOICES,
     COL_NAME,

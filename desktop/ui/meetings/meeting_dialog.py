@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import meetings as service
+from desktop.services.meetings import plan as service
 from desktop.text import short_date
 from desktop.ui import messages
 from desktop.ui.context import UiContext

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.services import meetings as service
+from desktop.services.meetings import plan as service
 from desktop.ui import files, messages
 from desktop.ui.context import UiContext
 from desktop.ui.tasks import Task, run_task
@@ -17,19 +17,19 @@ DOCX_FILTER = "Văn bản Word (*.docx)"
 
 
 def write_minutes(db, meeting_id: int, target: Path) -> Path:
-    from desktop.printing.minutes import write_minutes_pdf
+    from desktop.printing.meetings.minutes import write_minutes_pdf
 
     return write_minutes_pdf(service.minutes_document(db, meeting_id), target)
 
 
 def write_agenda(db, meeting_id: int, target: Path, issued_on) -> Path:
-    from desktop.printing.agenda import write_agenda_pdf
+    from desktop.printing.meetings.agenda import write_agenda_pdf
 
     return write_agenda_pdf(service.agenda_document(db, meeting_id, issued_on), target)
 
 
 def write_notice(db, meeting_id: int, target: Path, issued_on) -> Path:
-    from desktop.printing.agenda import write_notice_pdf
+    from desktop.printing.meetings.agenda import write_notice_pdf
 
     return write_notice_pdf(service.notice_document(db, meeting_id, issued_on), target)
 
@@ -77,7 +77,7 @@ def print_notice(ctx: UiContext, parent: QWidget, meeting_id: int) -> Task:
 def export_minutes_docx(
     ctx: UiContext, parent: QWidget, meeting_id: int, path: Path | None = None
 ) -> Task | None:
-    from desktop.printing.minutes_docx import write_minutes_docx
+    from desktop.printing.meetings.minutes_docx import write_minutes_docx
 
     if path is None:
         path = files.save_file(

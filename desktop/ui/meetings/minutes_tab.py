@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.rules.meeting_rules import meeting_rules
-from desktop.services.meetings import ItemMinutes, MeetingDetail, MinutesData
+from desktop.services.meetings.plan import ItemMinutes, MeetingDetail, MinutesData
 from desktop.ui.meetings.common import (
     combo_member,
     member_combo,

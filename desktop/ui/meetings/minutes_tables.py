@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.meetings import RemarkData, TaskData, TaskInfo
+from desktop.services.meetings.plan import RemarkData, TaskData, TaskInfo
 from desktop.text import short_date
 from desktop.ui.meetings.common import combo_member, member_combo, set_combo_member
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import meetings as service
+from desktop.services.meetings import plan as service
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.meetings.agenda_template_dialog import AgendaTemplateDialog
@@ -244,7 +244,7 @@ class MeetingsPage(QWidget):
         self.meetings_changed.emit()
 
     def print_book(self) -> Task | None:
-        from desktop.printing.minutes_book import write_minutes_book_pdf
+        from desktop.printing.meetings.minutes_book import write_minutes_book_pdf
 
         db, year = self.ctx.db, self.year
         folder = Path(tempfile.mkdtemp(prefix="sochibo-in-"))

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import meetings as service
-from desktop.services.meeting_agenda import THEME, agenda_template, default_templates
-from desktop.services.members import list_members
-from desktop.services.topics import current_topic, get_topic
+from desktop.services.meetings import plan as service
+from desktop.services.meetings.agenda import THEME, agenda_template, default_templates
+from desktop.services.members.registry import list_members
+from desktop.services.topics.catalogue import current_topic, get_topic
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.meetings.agenda_list import AgendaLine, AgendaList

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.services.meetings import MeetingSummary, MonthStatus, YearOverview
+from desktop.services.meetings.plan import MeetingSummary, MonthStatus, YearOverview
 
 COLUMNS = ("Tháng", "Thường kỳ", "Chuyên đề", "Khác")
 COL_MONTH, COL_REGULAR, COL_THEMATIC, COL_OTHER = range(4)

@@ -13,10 +13,10 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication
 
-from desktop.services import events as event_service
-from desktop.services import members as member_service
-from desktop.services.events import EventData
-from desktop.services.members import MemberData
+from desktop.services.members import events as event_service
+from desktop.services.members import registry as member_service
+from desktop.services.members.events import EventData
+from desktop.services.members.registry import MemberData
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from desktop.models import EventKind
 from desktop.models.enums import DISCIPLINE_FORMS
-from desktop.services.errors import FieldError, ValidationError
-from desktop.services.events import BADGE_YEARS, EventData, EventRecord, validate_event
+from desktop.errors import FieldError, ValidationError
+from desktop.services.members.events import BADGE_YEARS, EventData, EventRecord, validate_event
 from desktop.text.dates import parse_date, short_date
 from desktop.ui.widgets import (
     FieldBox,

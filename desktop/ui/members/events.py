@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import events as event_service
-from desktop.services.events import EventData, EventRecord
-from desktop.services.members import get_member
+from desktop.services.members import events as event_service
+from desktop.services.members.events import EventData, EventRecord
+from desktop.services.members.registry import get_member
 from desktop.text.dates import short_date
 from desktop.ui import messages
 from desktop.ui.context import UiContext

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import members as member_service
-from desktop.services.errors import FieldError, ValidationError
-from desktop.services.members import MemberData
+from desktop.services.members import registry as member_service
+from desktop.errors import FieldError, ValidationError
+from desktop.services.members.registry import MemberData
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.members.events import EventsPanel

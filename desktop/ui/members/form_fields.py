@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models import Gender, PartyPost, ReviewGroup
-from desktop.services.errors import FieldError
+from desktop.errors import FieldError
 from desktop.text.dates import PartialDate, parse_date, short_date
 from desktop.ui.widgets import (
     choice_combo,

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.members import list_members
-from desktop.services.reminders import reminders
+from desktop.services.members.registry import list_members
+from desktop.services.members.reminders import reminders
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.members.commands import AddMemberCommand, DeleteMemberCommand, EditMemberCommand

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from desktop.services.reminders import Reminder
+from desktop.services.members.reminders import Reminder
 
 _KIND_LABELS = {"probation": "Chuyển chính thức", "badge": "Huy hiệu Đảng"}
 

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.services.members import MemberRow
-from desktop.services.status import MemberStatus
+from desktop.services.members.registry import MemberRow
+from desktop.services.members.status import MemberStatus
 from desktop.text.dates import short_date
 from desktop.text.search import matches
 

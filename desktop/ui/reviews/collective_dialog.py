@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import collective_review as service
-from desktop.services.errors import ValidationError
+from desktop.services.reviews import collective as service
+from desktop.errors import ValidationError
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.meetings.common import read_date, show_date

@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QDialog, QMessageBox, QSpinBox, QWidget
 
 from desktop.rules.rating_model import RulePack
-from desktop.services.errors import ValidationError
+from desktop.errors import ValidationError
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 NOT_CHOSEN = "(chưa chọn)"

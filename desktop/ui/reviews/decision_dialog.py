@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import ratings
-from desktop.services.errors import ValidationError
+from desktop.services.reviews import ratings
+from desktop.errors import ValidationError
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.meetings.common import read_date, show_date

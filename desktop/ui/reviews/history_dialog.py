@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.rating_history import rating_history, streak_note
+from desktop.services.reviews.history import rating_history, streak_note
 from desktop.text import short_date
 from desktop.ui.context import UiContext
 from desktop.ui.style import heading

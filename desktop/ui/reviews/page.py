@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import ratings
+from desktop.services.reviews import ratings
 from desktop.text import short_date
 from desktop.ui import messages
 from desktop.ui.context import UiContext

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import ratings
-from desktop.services.errors import ValidationError
-from desktop.services.meetings import list_meetings
-from desktop.services.self_reviews import score_text
+from desktop.services.reviews import ratings
+from desktop.errors import ValidationError
+from desktop.services.meetings.plan import list_meetings
+from desktop.services.reviews.self_reviews import score_text
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.meetings.common import read_date, show_date
@@ -197,7 +197,7 @@ class ProposalDialog(EditDialog):
         meeting_id = self.meeting.currentData()
         if not meeting_id or self.votes_total.value() >= 0:
             return
-        from desktop.services.meeting_attendance import attendance_summary
+        from desktop.services.meetings.attendance import attendance_summary
 
         try:
             present = attendance_summary(self.ctx.db, meeting_id).present

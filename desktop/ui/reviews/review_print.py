@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.services.errors import DomainError
+from desktop.errors import DomainError
 from desktop.ui.context import UiContext
 from desktop.ui.tasks import Task, run_task
 

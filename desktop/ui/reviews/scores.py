@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.rules.rating_model import RulePack, ScoreGroup
-from desktop.services.self_reviews import parse_score, score_text
+from desktop.services.reviews.self_reviews import parse_score, score_text
 from desktop.ui.widgets import FieldBox, form_label
 
 

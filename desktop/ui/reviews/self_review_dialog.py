@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import ratings, self_reviews
-from desktop.services.errors import ValidationError
+from desktop.services.reviews import ratings
+
+from desktop.services.reviews import self_reviews
+from desktop.errors import ValidationError
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.meetings.common import read_date, show_date

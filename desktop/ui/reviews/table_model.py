@@ -9,9 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon
 
-from desktop.services.commitments import CommitmentResult
-from desktop.services.ratings import RatingRow, RatingSheet
-from desktop.services.self_reviews import score_text
+from desktop.services.reviews.commitments import CommitmentResult
+from desktop.services.reviews.ratings import RatingRow, RatingSheet
+from desktop.services.reviews.self_reviews import score_text
 from desktop.text import fold, matches
 from desktop.ui.reviews.common import short_level, votes_text
 

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import meetings as meeting_service
-from desktop.services.cell_settings import campaign_name, set_campaign_name
-from desktop.services.errors import DomainError
-from desktop.services.study_round import WAY_LABELS, StudyWay, mark_studied
-from desktop.services.topic_data import TopicInfo, period_label
-from desktop.services.topic_files import TopicFileError, catalogue_files
-from desktop.services.topics import list_topics, load_topic_file
+from desktop.services.meetings import plan as meeting_service
+from desktop.services.cell.settings import campaign_name, set_campaign_name
+from desktop.errors import DomainError
+from desktop.services.topics.study_round import WAY_LABELS, StudyWay, mark_studied
+from desktop.services.topics.data import TopicInfo, period_label
+from desktop.services.topics.files import TopicFileError, catalogue_files
+from desktop.services.topics.catalogue import list_topics, load_topic_file
 from desktop.text import short_date
 from desktop.ui import messages
 from desktop.ui.context import UiContext

@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.cell_settings import campaign_name
-from desktop.services.study_round import (
+from desktop.services.cell.settings import campaign_name
+from desktop.services.topics.study_round import (
     StudyRound,
     mark_studied_from_meeting,
     study_round,
     unmark_studied,
 )
-from desktop.services.topics import (
+from desktop.services.topics.catalogue import (
     TopicInfo,
     current_topic,
     delete_topic,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.services.study_round import StudyStatus
+from desktop.services.topics.study_round import StudyStatus
 from desktop.text import short_date
 
 COLUMNS = ("TT", "Họ và tên", "Tình trạng học tập", "Ngày", "Hình thức")

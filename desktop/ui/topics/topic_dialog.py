@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.errors import DomainError
-from desktop.services.topic_data import (
+from desktop.errors import DomainError
+from desktop.services.topics.data import (
     YEAR_MAX,
     YEAR_MIN,
     TopicData,
@@ -35,7 +35,7 @@ from desktop.services.topic_data import (
     TopicLevel,
     TopicSectionInfo,
 )
-from desktop.services.topics import create_topic, get_topic, update_topic
+from desktop.services.topics.catalogue import create_topic, get_topic, update_topic
 from desktop.text import parse_date, short_date
 from desktop.ui import messages
 from desktop.ui.context import UiContext

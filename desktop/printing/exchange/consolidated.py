@@ -1,0 +1,168 @@
+"""The đảng ủy's consolidated rating list (tổng hợp kết quả xếp loại chất lượng đảng viên).
+
+Counts per cell and in total from the cells' proposals, the quota checked over the whole
+organisation with its arithmetic, the cells that have not reported, members reported by two
+cells, then every member by cell. Landscape A4 so the level columns fit side by side.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from reportlab.platypus import Paragraph, Spacer
+
+from desktop.printing.page import (
+    DocumentHeader,
+    Signature,
+    body_width,
+    build_pdf,
+    data_table,
+    esc,
+    header_flowables,
+    signature_block,
+    styles,
+    title_flowables,
+)
+from desktop.services.cell.details import get_cell
+from desktop.services.exchange.consolidation import Consolidation, consolidation
+from desktop.storage.database import Database
+from desktop.text import format_number, format_percent
+
+
+def title_for(year: int) -> str:
+    return f"Tổng hợp kết quả đánh giá, xếp loại chất lượng đảng viên năm {year}"
+
+
+def print_consolidated(db: Database, year: int, path: Path, today: date | None = None) -> Path:
+    data = consolidation(db, year)
+    cell = get_cell(db)
+    header = DocumentHeader(
+        superior_name=cell.superior_name,
+        cell_name="",
+        place_name=cell.place_name,
+        issued_on=today or date.today(),
+        unit_name=cell.name or "Đảng ủy cơ sở",
+    )
+    story = [*header_flowables(header, landscape=True), *title_flowables(title_for(year))]
+    story += _summary(data)
+    story += _members(data)
+    story += signature_block(None, Signature(["T/M ĐẢNG ỦY"], ""), landscape=True)
+    return build_pdf(Path(path), story, title=title_for(year), landscape=True)
+
+
+def _summary(data: Consolidation) -> list:
+    st = styles()
+    width = body_width(True)
+    levels = data.level_codes
+    heads = ["TT", "Chi bộ", "Số đảng viên", "Không xếp loại", *(s for _, _, s in levels)]
+    name_width = width * 0.30
+    rest = (width - 12 * 2.8 - name_width) / (len(heads) - 2)
+    widths = [12 * 2.8, name_width, *([rest] * (len(heads) - 2))]
+    rows = []
+    for index, cell in enumerate(data.cells, start=1):
+        rows.append(
+            [
+                str(index),
+                Paragraph(esc(cell.cell_name), st.table_cell),
+                format_number(cell.on_roll),
+                format_number(cell.not_rated),
+                *(format_number(cell.counts.get(code, 0)) for code, _, _ in levels),
+            ]
+        )
+    rows.append(
+        [
+            "",
+            Paragraph("<b>Tổng cộng</b>", st.table_cell),
+            format_number(data.on_roll),
+            format_number(data.on_roll - data.rated),
+            *(format_number(data.totals.get(code, 0)) for code, _, _ in levels),
+        ]
+    )
+    items: list = [
+        Paragraph(
+            esc(
+                f"Số chi bộ đã nộp kết quả: {len(data.cells)}"
+                + (f"; chưa nộp: {len(data.missing)}." if data.missing else ".")
+            ),
+            st.body,
+        ),  # fmt: skip
+        Spacer(1, 6),
+        data_table([heads], rows, widths, extra_style=[("ALIGN", (2, 1), (-1, -1), "CENTER")]),
+        Spacer(1, 6),
+    ]
+    if data.rated:
+        shares = "; ".join(
+            f"{short}: {format_number(data.totals.get(code, 0))} "
+            f"({format_percent(data.totals.get(code, 0) / data.rated)})"
+            for code, _, short in levels
+        )
+        items.append(
+            Paragraph(
+                esc(f"Tỷ lệ trên {format_number(data.rated)} đảng viên được xếp loại: {shares}."),
+                st.body,
+            )
+        )
+    quota = data.quota
+    text = f"Tỷ lệ xuất sắc trong toàn đảng bộ: {quota.explanation}"
+    if quota.source:
+        text += f" ({quota.source})"
+    items.append(Paragraph(esc(text + "."), st.body))
+    if data.missing:
+        items.append(
+            Paragraph(esc("Chi bộ chưa nộp kết quả: " + ", ".join(data.missing) + "."), st.body)
+        )
+    for duplicate in data.duplicates:
+        items.append(
+            Paragraph(
+                esc(
+                    f"Lưu ý: đảng viên {duplicate.full_name} ({duplicate.key}) có trong danh "
+                    f"sách của {len(duplicate.cells)} chi bộ: {', '.join(duplicate.cells)}."
+                ),
+                st.body,
+            )
+        )
+    return items
+
+
+def _members(data: Consolidation) -> list:
+    st = styles()
+    if not data.members:
+        return []
+    width = body_width(True)
+    names = {code: short for code, _, short in data.level_codes}
+    heads = ["TT", "Họ và tên", "Năm sinh", "Chi bộ", "Tự xếp loại", "Chi bộ đề xuất", "Phiếu",
+             "Ghi chú"]  # fmt: skip
+    fixed = [10 * 2.8, 16 * 2.8, 25 * 2.8, 25 * 2.8, 16 * 2.8]
+    flexible = width - sum(fixed)
+    widths = [fixed[0], flexible * 0.34, fixed[1], flexible * 0.30, fixed[2], fixed[3], fixed[4],
+              flexible * 0.36]  # fmt: skip
+    rows = []
+    for index, entry in enumerate(data.members, start=1):
+        member = entry.member
+        votes = ""
+        if member.get("votes_for") is not None and member.get("votes_total"):
+            votes = f"{member['votes_for']}/{member['votes_total']}"
+        note = member.get("not_rated_reason") or ""
+        if not note and member.get("warnings"):
+            note = f"{len(member['warnings'])} cảnh báo"
+        rows.append(
+            [
+                str(index),
+                Paragraph(esc(member.get("full_name", "")), st.table_cell),
+                str(member.get("birth_year") or ""),
+                Paragraph(esc(entry.cell_name), st.table_cell),
+                names.get(member.get("self_level") or "", ""),
+                names.get(member.get("proposed_level") or "", "")
+                if member.get("rated")
+                else "Không xếp loại",
+                votes,
+                Paragraph(esc(note), st.table_cell),
+            ]
+        )
+    return [
+        Spacer(1, 10),
+        Paragraph("<b>Danh sách đảng viên theo chi bộ</b>", st.body),
+        Spacer(1, 4),
+        data_table([heads], rows, widths),
+    ]

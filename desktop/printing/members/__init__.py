@@ -1,0 +1,5 @@
+"""Members' papers: the roster (danh sách đảng viên).
+
+Modules:
+- ``roster``
+"""

@@ -1,0 +1,170 @@
+"""The rating list (danh sách đề nghị xếp loại chất lượng đảng viên) as an Excel workbook,
+for the superior on the USB stick.
+
+Same data as the printed list (``review_print_data``): sheet "Danh sách" with the table
+(scores, votes and years as numbers, card numbers as text), sheet "Tổng hợp" with the
+counts per level, their shares of the rated members and the quota arithmetic.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+from desktop.printing.page import strip_cell_word
+from desktop.services.reviews.print_data import RatingListPaper, rating_list_paper
+from desktop.storage.atomic import atomic_path
+from desktop.storage.database import Database
+from desktop.text import short_date
+
+LIST_SHEET = "Danh sách"
+SUMMARY_SHEET = "Tổng hợp"
+HEADER_ROW = 4
+_MAX_WIDTH = 60
+
+
+def write_rating_xlsx(db: Database, year: int, path: Path, today: date | None = None) -> Path:
+    """Write the rating list of ``year`` as .xlsx to ``path`` (atomically); returns it."""
+    data = rating_xlsx_bytes(db, year, today)
+    target = Path(path)
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(data)
+    return target
+
+
+def rating_xlsx_bytes(db: Database, year: int, today: date | None = None) -> bytes:
+    return workbook_bytes(rating_list_paper(db, year, today))
+
+
+def workbook_bytes(paper: RatingListPaper) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    _list_sheet(book.active, paper)
+    _summary_sheet(book.create_sheet(SUMMARY_SHEET), paper)
+    book.properties.title = f"Danh sách đề nghị xếp loại đảng viên năm {paper.year}"
+    book.properties.creator = "Sổ Chi bộ"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def headings(paper: RatingListPaper) -> list[str]:
+    cols = ["TT", "Họ và tên", "Năm sinh", "Chức vụ", "Số thẻ đảng viên"]
+    if paper.scored:
+        cols.append("Điểm tự chấm")
+    cols += ["Tự xếp loại", "Chi bộ đề xuất", "Số phiếu tán thành", "Tổng số phiếu"]
+    if paper.has_decisions:
+        cols.append("Cấp trên quyết định")
+    cols.append("Ghi chú")
+    return cols
+
+
+def _title_rows(sheet, paper: RatingListPaper, width: int) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    cell = strip_cell_word(paper.head.cell.name)
+    title = f"DANH SÁCH ĐỀ NGHỊ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM {paper.year}"
+    sheet.cell(row=1, column=1, value=title).font = Font(bold=True, size=13)
+    sub = f"Chi bộ {cell}" if cell else "Chi bộ"
+    if paper.head.cell.superior_name:
+        sub += f" – {paper.head.cell.superior_name}"
+    sub += f"; tính đến ngày {short_date(paper.review_on)}"
+    if paper.basis:
+        sub += f". {paper.basis}."
+    sheet.cell(row=2, column=1, value=sub).font = Font(italic=True)
+    for row in (1, 2):
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+        sheet.cell(row=row, column=1).alignment = Alignment(horizontal="center")
+
+
+def _list_sheet(sheet, paper: RatingListPaper) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    sheet.title = LIST_SHEET
+    heads = headings(paper)
+    _title_rows(sheet, paper, len(heads))
+    for column, head in enumerate(heads, start=1):
+        cell = sheet.cell(row=HEADER_ROW, column=column, value=head)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for offset, line in enumerate(paper.lines, start=1):
+        values: list[object] = [
+            line.number,
+            line.full_name,
+            int(line.birth_year) if line.birth_year else None,
+            line.post,
+            line.card_number,
+        ]
+        if paper.scored:
+            values.append(float(line.self_score) if line.self_score is not None else None)
+        values += [line.self_level, line.proposed, line.votes_for, line.votes_total]
+        if paper.has_decisions:
+            values.append(line.decided)
+        values.append(line.note)
+        row = HEADER_ROW + offset
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(row=row, column=column, value=value if value != "" else None)
+            if heads[column - 1] == "Số thẻ đảng viên":
+                cell.number_format = "@"  # leading zeros of the card number stay
+            elif heads[column - 1] == "Điểm tự chấm":
+                cell.number_format = "0.##"
+    _widths(sheet, heads)
+    sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=3)
+
+
+def _summary_sheet(sheet, paper: RatingListPaper) -> None:
+    from openpyxl.styles import Font
+
+    bold = Font(bold=True)
+    _title_rows(sheet, paper, 5)
+    row = HEADER_ROW
+    head = ["Mức xếp loại", "Viết tắt", "Chi bộ đề xuất", "Tỷ lệ đề xuất"]
+    if paper.has_decisions:
+        head += ["Cấp trên quyết định", "Tỷ lệ quyết định"]
+    for column, text in enumerate(head, start=1):
+        sheet.cell(row=row, column=column, value=text).font = bold
+    for tally in paper.tallies:
+        row += 1
+        values: list[object] = [tally.name, tally.short_name, tally.proposed]
+        values.append(tally.proposed / paper.rated if paper.rated else None)
+        if paper.has_decisions:
+            values += [tally.decided, tally.decided / paper.rated if paper.rated else None]
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(row=row, column=column, value=value)
+            if head[column - 1].startswith("Tỷ lệ"):
+                cell.number_format = "0.00%"
+    row += 2
+    facts: list[tuple[str, object]] = [
+        ("Tổng số đảng viên", paper.on_roll),
+        ("Thuộc diện xếp loại (mẫu số tính tỷ lệ)", paper.rated),
+        ("Không xếp loại", len(paper.not_rated)),
+        ("Chưa có đề xuất", len(paper.awaiting)),
+        ("Tỷ lệ xuất sắc", paper.quota_line),
+        ("Căn cứ tỷ lệ", paper.quota_source),
+        (
+            "Vượt tỷ lệ",
+            "Có – cấp ủy cấp trên xem xét, quyết định" if paper.quota_exceeded else "Không",
+        ),
+    ]
+    facts += [(f"Không xếp loại: {name}", reason) for name, reason in paper.not_rated]
+    for label, value in facts:
+        sheet.cell(row=row, column=1, value=label).font = bold
+        sheet.cell(row=row, column=2, value=value)
+        row += 1
+    _widths(sheet, head)
+    sheet.column_dimensions["A"].width = 42
+    sheet.column_dimensions["B"].width = 30
+
+
+def _widths(sheet, heads: list[str]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for column, head in enumerate(heads, start=1):
+        longest = len(head)
+        for (value,) in sheet.iter_rows(
+            min_row=HEADER_ROW + 1, min_col=column, max_col=column, values_only=True
+        ):
+            longest = max(longest, len(str(value)) if value is not None else 0)
+        sheet.column_dimensions[get_column_letter(column)].width = min(longest + 2, _MAX_WIDTH)

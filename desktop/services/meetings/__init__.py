@@ -1,0 +1,20 @@
+"""Cell meetings (sinh hoạt chi bộ): plan, agenda, attendance, minutes, tasks, corrections,
+the year of meetings, and the data the meeting papers print.
+
+Modules:
+- ``agenda``
+- ``attendance``
+- ``checks``
+- ``common``
+- ``corrections``
+- ``documents``
+- ``minutes``
+- ``plan``
+- ``print_data``
+- ``records``
+- ``roster``
+- ``state``
+- ``study``
+- ``tasks``
+- ``year``
+"""

@@ -1,0 +1,155 @@
+"""Exporting the member roster (xuất danh sách đảng viên) to .xlsx or .csv.
+
+The columns and their Vietnamese headers are exactly those the importer reads
+(``roster_columns.COLUMNS``), so an exported file imports back to the same members.
+Card numbers and citizen ids are text cells (Excel would drop their leading zero) and
+dates are dd/mm/yyyy text (a year-only birth date is just "1948"). CSV is UTF-8 with a
+BOM, without which Excel shows Vietnamese as garbage.
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from desktop.models import Gender, Member, PartyPost
+from desktop.errors import DomainError
+from desktop.services.members.import_columns import COLUMNS
+from desktop.services.members.status import derive_status
+from desktop.storage.atomic import atomic_path
+from desktop.storage.database import Database
+from desktop.text import PartialDate, name_sort_key
+
+ROW_NUMBER_HEADER = "STT"
+SHEET_TITLE = "Danh sách đảng viên"
+# Columns Excel must keep as typed text.
+_TEXT_FIELDS = {"card_number", "citizen_id", "phone", "birth_date", "admitted_on", "official_on"}
+_MIN_WIDTH, _MAX_WIDTH = 6, 40
+
+
+def export_members(db: Database, path: Path, *, include_off_roll: bool = True) -> int:
+    """Write every member (not deleted) to ``path`` (.xlsx or .csv); return how many.
+
+    With ``include_off_roll=False`` members who have left the cell (transferred out,
+    deceased, removed) are left out.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise DomainError(
+            f"Không xuất được tệp {path.name}: chỉ xuất ra tệp .xlsx (Excel) hoặc .csv."
+        )
+    records = _records(db, include_off_roll)
+    try:
+        with atomic_path(path) as tmp:
+            if suffix == ".xlsx":
+                _write_xlsx(tmp, records)
+            else:
+                _write_csv(tmp, records)
+    except OSError as exc:
+        raise DomainError(
+            f"Không ghi được tệp {path.name}: {exc.strerror or exc}. "
+            "Hãy kiểm tra ổ đĩa (USB) còn chỗ trống và tệp không đang mở trong Excel."
+        ) from exc
+    return len(records)
+
+
+def headers() -> list[str]:
+    return [ROW_NUMBER_HEADER] + [spec.header for spec in COLUMNS]
+
+
+def dmy(value: PartialDate | date | None) -> str:
+    """dd/mm/yyyy, mm/yyyy or yyyy: what is known of the date, in a form Excel keeps."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        value = PartialDate.from_date(value)
+    if value.month is None:
+        return str(value.year)
+    if value.day is None:
+        return f"{value.month:02d}/{value.year}"
+    return f"{value.day:02d}/{value.month:02d}/{value.year}"
+
+
+def _records(db: Database, include_off_roll: bool) -> list[dict[str, str]]:
+    today = date.today()
+    with db.session() as session:
+        members = session.scalars(
+            select(Member).where(Member.deleted_at.is_(None)).options(selectinload(Member.events))
+        ).all()
+        records = []
+        for member in sorted(members, key=lambda m: name_sort_key(m.full_name)):
+            info = derive_status(member.events, today)
+            if not include_off_roll and not info.status.on_roll:
+                continue
+            records.append(_record(member, info.admitted_on, info.official_on))
+    return records
+
+
+def _record(member: Member, admitted_on: date | None, official_on: date | None) -> dict[str, str]:
+    record: dict[str, str] = {}
+    for spec in COLUMNS:
+        name = spec.field
+        if name == "gender":
+            value = Gender(member.gender).label
+        elif name == "birth_date":
+            value = dmy(member.birth_date)
+        elif name == "admitted_on":
+            value = dmy(admitted_on)
+        elif name == "official_on":
+            value = dmy(official_on)
+        elif name == "party_post":
+            value = PartyPost(member.party_post or "").label
+        elif name == "works_far_away":
+            value = "x" if member.works_far_away else ""
+        else:
+            value = getattr(member, name) or ""
+        record[name] = value
+    return record
+
+
+def _write_csv(target: Path, records: list[dict[str, str]]) -> None:
+    with open(target, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(headers())
+        for number, record in enumerate(records, start=1):
+            writer.writerow([number] + [record[spec.field] for spec in COLUMNS])
+
+
+def _write_xlsx(target: Path, records: list[dict[str, str]]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = SHEET_TITLE
+    sheet.append(headers())
+    bold = Font(bold=True)
+    centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for cell in sheet[1]:
+        cell.font, cell.alignment = bold, centred
+    widths = [len(h) for h in headers()]
+    for number, record in enumerate(records, start=1):
+        row = number + 1
+        sheet.cell(row=row, column=1, value=number)
+        for index, spec in enumerate(COLUMNS, start=2):
+            value = record[spec.field]
+            cell = sheet.cell(row=row, column=index, value=value)
+            if isinstance(value, str) and value.startswith("="):
+                # openpyxl would write "=…" as a formula; a note is text.
+                cell.data_type = "s"
+            if spec.field in _TEXT_FIELDS:
+                cell.number_format = "@"
+            widths[index - 1] = max(widths[index - 1], len(value))
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = (
+            min(max(width, _MIN_WIDTH), _MAX_WIDTH) + 2
+        )
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    book.save(target)

@@ -1,0 +1,243 @@
+"""Reading a spreadsheet (bảng tính .xlsx / .csv) into a plain grid of cell values.
+
+The grid keeps Excel's raw types (datetime, int, float, str) so that the importer can
+tell a real date from text and a number that lost its leading zero from a string. Merged
+ranges are kept aside: a header spread over merged cells and a data cell shared by
+several rows are filled in differently (see ``Grid.header_cells`` and ``data_cells``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.errors import DomainError
+from desktop.services.members.import_columns import is_row_number_header, match_header
+
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+CSV_SUFFIXES = (".csv", ".txt")
+# Rows searched for a header when choosing the sheet (title rows sit above it).
+HEADER_SEARCH_ROWS = 30
+
+# (first_row, first_col, last_row, last_col), 0-based and inclusive.
+Range = tuple[int, int, int, int]
+
+
+@dataclass
+class Grid:
+    """The cells of one sheet: ``rows[r][c]`` with r, c from 0 (Excel row r + 1)."""
+
+    rows: list[list[object]]
+    sheet_name: str
+    source: Path
+    merged: list[Range] = field(default_factory=list)
+    encoding: str = ""
+    _cover: dict[tuple[int, int], Range] | None = field(default=None, repr=False)
+    _width: int | None = field(default=None, repr=False)
+
+    @property
+    def width(self) -> int:
+        if self._width is None:
+            self._width = max((len(r) for r in self.rows), default=0)
+        return self._width
+
+    def _covering(self) -> dict[tuple[int, int], Range]:
+        if self._cover is None:
+            cover: dict[tuple[int, int], Range] = {}
+            for rng in self.merged:
+                r0, c0, r1, c1 = rng
+                for r in range(r0, r1 + 1):
+                    for c in range(c0, c1 + 1):
+                        cover[(r, c)] = rng
+            self._cover = cover
+        return self._cover
+
+    def cell(self, r: int, c: int) -> object:
+        if 0 <= r < len(self.rows) and 0 <= c < len(self.rows[r]):
+            return self.rows[r][c]
+        return None
+
+    def merged_range(self, r: int, c: int) -> Range | None:
+        return self._covering().get((r, c))
+
+    def header_cells(self, r: int) -> list[object]:
+        """Row ``r`` with every merged range filled in: "Giới tính" spread over its "Nam"
+        and "Nữ" columns, and "Họ và tên" merged down over a two-row header, both count."""
+        cover = self._covering()
+        out = []
+        for c in range(self.width):
+            rng = cover.get((r, c))
+            out.append(self.cell(rng[0], rng[1]) if rng else self.cell(r, c))
+        return out
+
+    def data_cells(self, r: int) -> list[object]:
+        """Row ``r`` with only single-column merges filled in.
+
+        A hamlet name merged down over the members who live there belongs to each of
+        them; a cell merged across columns (a section title, "Tổng cộng", a signature)
+        does not belong to the columns it spills over.
+        """
+        cover = self._covering()
+        out = []
+        for c in range(self.width):
+            rng = cover.get((r, c))
+            if rng and rng[1] == rng[3] and rng[0] != r:
+                out.append(self.cell(rng[0], c))
+            else:
+                out.append(self.cell(r, c))
+        return out
+
+
+def read_grid(path: Path) -> Grid:
+    """The sheet of ``path`` that holds the roster; DomainError if it cannot be read."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise DomainError(f"Không đọc được tệp {path.name}: không tìm thấy tệp.")
+    if suffix == ".xls":
+        raise DomainError(
+            f"Không đọc được tệp {path.name}: định dạng .xls (Excel 97–2003) chưa được hỗ trợ. "
+            "Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx."
+        )
+    if suffix in XLSX_SUFFIXES:
+        return _read_xlsx(path)
+    if suffix in CSV_SUFFIXES:
+        return _read_csv(path)
+    raise DomainError(f"Không đọc được tệp {path.name}: chỉ nhận tệp .xlsx hoặc .csv.")
+
+
+# --- xlsx -------------------------------------------------------------------------------
+
+
+def _read_xlsx(path: Path) -> Grid:
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        # read_only=False: merged ranges are only reported by the full reader.
+        # data_only=True: a formula cell gives the value Excel last computed.
+        book = openpyxl.load_workbook(path, read_only=False, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise DomainError(
+            f"Không đọc được tệp {path.name}: tệp không phải bảng tính Excel (.xlsx) "
+            f"hoặc đã bị hỏng ({type(exc).__name__})."
+        ) from exc
+    except Exception as exc:  # openpyxl raises many kinds on damaged files
+        raise DomainError(f"Không đọc được tệp {path.name}: tệp bị hỏng ({exc}).") from exc
+    try:
+        grids = [_sheet_grid(ws, path) for ws in book.worksheets if ws.sheet_state == "visible"]
+    finally:
+        book.close()
+    grids = [g for g in grids if g.rows]
+    if not grids:
+        raise DomainError(f"Không đọc được tệp {path.name}: không có trang tính nào có dữ liệu.")
+    # The sheet whose header is most recognisable; the first one on a tie.
+    return max(grids, key=_header_score)
+
+
+def _sheet_grid(ws, path: Path) -> Grid:
+    # Walk only the cells the file stores: iter_rows() over max_row would create a
+    # cell for every coordinate of a sheet formatted down to row 1,048,576.
+    values: dict[tuple[int, int], object] = {}
+    for (r, c), cell in ws._cells.items():
+        value = cell.value
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        values[(r - 1, c - 1)] = value
+    if not values:
+        return Grid([], ws.title, path)
+    height = max(r for r, _ in values) + 1
+    width = max(c for _, c in values) + 1
+    rows: list[list[object]] = [[None] * width for _ in range(height)]
+    for (r, c), value in values.items():
+        rows[r][c] = value
+    merged = []
+    for rng in ws.merged_cells.ranges:
+        r0, c0 = rng.min_row - 1, rng.min_col - 1
+        if r0 >= height or c0 >= width:
+            continue
+        merged.append((r0, c0, min(rng.max_row - 1, height - 1), min(rng.max_col - 1, width - 1)))
+    return Grid(rows, ws.title, path, merged)
+
+
+def _header_score(grid: Grid) -> int:
+    best = 0
+    for r in range(min(HEADER_SEARCH_ROWS, len(grid.rows))):
+        cells = grid.header_cells(r)
+        fields = {match_header(v) for v in cells if isinstance(v, str)} - {None}
+        numbered = any(isinstance(v, str) and is_row_number_header(v) for v in cells)
+        best = max(best, len(fields) + int(numbered))
+    return best
+
+
+# --- csv --------------------------------------------------------------------------------
+
+
+def _read_csv(path: Path) -> Grid:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DomainError(f"Không đọc được tệp {path.name}: {exc.strerror or exc}.") from exc
+    text, encoding = _decode(raw, path)
+    if encoding == "cp1258":
+        # Windows-1258 writes tone marks as separate combining characters: that is the
+        # encoding, not the author's typing, so it is composed here without comment.
+        text = unicodedata.normalize("NFC", text)
+    lines = text.splitlines()
+    if lines and lines[0].strip().lower().startswith("sep="):
+        delimiter = lines[0].strip()[4:5] or ","
+        text = "\n".join(lines[1:])
+    else:
+        delimiter = _delimiter(lines[:50])
+    try:
+        records = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error as exc:
+        raise DomainError(f"Không đọc được tệp {path.name}: tệp CSV sai cấu trúc ({exc}).") from exc
+    rows = [[cell.strip() or None for cell in record] for record in records]
+    while rows and not any(v is not None for v in rows[-1]):
+        rows.pop()
+    return Grid(rows, path.stem, path, encoding=encoding)
+
+
+def _decode(raw: bytes, path: Path) -> tuple[str, str]:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw.decode("utf-8-sig", errors="replace"), "utf-8-sig"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Excel's "Unicode Text" export.
+        return raw.decode("utf-16", errors="replace"), "utf-16"
+    if b"\x00" in raw[:4096]:
+        raise DomainError(f"Không đọc được tệp {path.name}: tệp không phải văn bản CSV.")
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1258"), "cp1258"
+    except UnicodeDecodeError as exc:
+        raise DomainError(
+            f"Không đọc được tệp {path.name}: không nhận ra bảng mã (cần UTF-8 hoặc "
+            'Windows-1258). Hãy lưu lại tệp dưới dạng "CSV UTF-8".'
+        ) from exc
+
+
+def _delimiter(lines: list[str]) -> str:
+    """The separator that splits the sample lines most consistently into several fields."""
+    best, best_score = ",", -1
+    for candidate in (",", ";", "\t"):
+        counts = [
+            len(next(csv.reader([line], delimiter=candidate))) for line in lines if line.strip()
+        ]
+        if not counts:
+            continue
+        fields = max(counts)
+        if fields < 2:
+            continue
+        # Favour many lines with the common width (titles and totals have fewer).
+        score = sum(1 for n in counts if n == fields) * fields
+        if score > best_score:
+            best, best_score = candidate, score
+    return best

@@ -1,0 +1,9 @@
+"""Study topics (chuyên đề học tập và làm theo): the catalogue, topic files, and the study
+round (học tập, quán triệt).
+
+Modules:
+- ``catalogue``
+- ``data``
+- ``files``
+- ``study_round``
+"""
