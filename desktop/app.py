@@ -18,14 +18,20 @@ from desktop.errors import DomainError
 from desktop.services.cell.workspace import Workspace
 from desktop.storage.backup import BackupError
 from desktop.storage.lock import DataFolderInUse
-from desktop.storage.schema import NewerDatabaseError
 
 if TYPE_CHECKING:  # Qt is imported only when the GUI starts, never by the command line
     from PySide6.QtWidgets import QApplication
 
     from desktop.ui.main_window import MainWindow
 
-OPEN_ERRORS = (DataFolderInUse, NewerDatabaseError, DomainError, BackupError, OSError)
+
+
+def open_errors() -> tuple[type[BaseException], ...]:
+    """What opening a data folder may raise that the user must be told about."""
+    from desktop.storage.schema import NewerDatabaseError  # Alembic: not on the fast path
+
+    return (DataFolderInUse, NewerDatabaseError, DomainError, BackupError, OSError)
+
 # bench/bench_startup.py times the whole process, source or frozen, to the first paint:
 # set to the launch time (time.time()), the app prints "<seconds> <peak RSS MiB>" after
 # its first paint and quits.
@@ -72,10 +78,13 @@ def open_main_window(data_dir: Path) -> tuple[QApplication, MainWindow] | None:
 
     app = create_application()
     try:
-        workspace = Workspace(Path(data_dir), backup_on_open=True)
-    except OPEN_ERRORS as exc:
+        workspace = Workspace(Path(data_dir))
+    except open_errors() as exc:
         messages.error(None, "Không mở được dữ liệu", messages.user_message(exc)[0])
         return None
+    # The start-up backup is made after the first paint, in the background; a write
+    # before it is made waits for it (Workspace.defer_backup).
+    backup = workspace.defer_backup("khoi-dong")
     try:
         configure_application(app, workspace.settings.font_point_size)
         if needs_first_start(workspace):
@@ -84,8 +93,32 @@ def open_main_window(data_dir: Path) -> tuple[QApplication, MainWindow] | None:
     except BaseException:
         workspace.close()
         raise
+    if backup is not None:
+        window.first_painted.connect(lambda: _start_backup(app, window, backup))
     window.show()
     return app, window
+
+
+def _start_backup(app: QApplication, window: MainWindow, backup) -> None:
+    """Start the deferred start-up backup; if it fails, say so and close, as opening would."""
+    from PySide6.QtCore import QTimer
+
+    from desktop.ui import messages
+
+    backup.start()
+    timer = QTimer(window)
+
+    def check() -> None:
+        if not backup.done:
+            return
+        timer.stop()
+        if backup.error is not None:
+            messages.error(window, "Không mở được dữ liệu", messages.user_message(backup.error)[0])
+            window.close()
+            app.exit(1)
+
+    timer.timeout.connect(check)
+    timer.start(50)
 
 
 def run_gui(data_dir: Path) -> int:

@@ -1,4 +1,4 @@
-"""The main window builds a part's page when it is first shown (issue 15: fast start)."""
+"""Fast start (issue 15): pages built when first shown, the start-up backup after the first paint."""
 
 from __future__ import annotations
 
@@ -60,3 +60,26 @@ def test_lazy_pages_build_once_put_the_page_in_place_and_retry_after_a_failure(q
 
     assert stack.count() == 2 and stack.widget(index) is page and stack.currentWidget() is page
     assert seen == [(1, "second")] and stack.page(index) is page and len(attempts) == 2
+
+
+def test_the_start_up_backup_is_made_after_the_first_paint(qtbot, tmp_path):
+    from desktop.app import open_main_window
+    from desktop.services.cell.details import CellInfo, save_cell
+    from desktop.services.cell.workspace import Workspace
+    from desktop.storage.backup import list_backups
+
+    folder = tmp_path / "data"
+    with Workspace(folder, lock=False) as ws:
+        save_cell(ws.db, CellInfo("Ấp Tân Phú", "Đảng bộ xã Long Thạnh", "Long Thạnh", ""))
+        ws.settings.first_start_done = True
+        ws.save_settings()
+
+    def made() -> list:
+        return [b for b in list_backups(folder / "backups") if b.reason == "khoi-dong"]
+
+    _app, window = open_main_window(folder)
+    try:
+        assert made() == []  # not on the way to the first paint
+        qtbot.waitUntil(lambda: window.first_paint_done and len(made()) == 1, timeout=10_000)
+    finally:
+        window.close()
