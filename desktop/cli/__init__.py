@@ -77,7 +77,14 @@ def build_parser() -> argparse.ArgumentParser:
         dest="command", metavar="LỆNH", parser_class=VietnameseArgumentParser
     )
 
-    sub.add_parser("demo", help="nạp chi bộ mẫu (dữ liệu giả định) vào thư mục dữ liệu trống")
+    demo = sub.add_parser("demo", help="nạp chi bộ mẫu (dữ liệu giả định) vào thư mục dữ liệu trống")
+    demo.add_argument(
+        "--members",
+        type=int,
+        metavar="N",
+        help="chi bộ mẫu cỡ lớn: N đảng viên (25 người của chi bộ mẫu và N−25 người giả lập), "
+        "để thử ứng dụng với nhiều dữ liệu",
+    )
 
     members = sub.add_parser("members", help="nhập / xuất danh sách đảng viên")
     members_sub = members.add_subparsers(
@@ -204,7 +211,7 @@ def _demo(args, data_dir: Path) -> int:
     from desktop.services.members.registry import list_members
 
     with _open(data_dir) as ws:
-        load_demo(ws.db)
+        load_demo(ws.db, members=args.members)
         ws.settings.first_start_done = True
         ws.save_settings()
         count = len(list_members(ws.db))

@@ -7,14 +7,13 @@ version of the app is refused untouched (OpenLP and TagStudio do the same).
 from __future__ import annotations
 
 from pathlib import Path
-
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from typing import TYPE_CHECKING
 
 from desktop.storage.backup import make_backup
 from desktop.storage.database import Database
+
+if TYPE_CHECKING:  # Alembic costs ~0.5 s to import: only when a migration may run
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -31,16 +30,22 @@ class NewerDatabaseError(RuntimeError):
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_alembic_config()).get_current_head()
 
 
 def current_revision(database: Database) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with database.engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
@@ -52,6 +57,9 @@ def _has_tables(database: Database) -> bool:
 
 def upgrade(database: Database, backups_dir: Path | None = None, keep: int = 10) -> bool:
     """Migrate to the newest schema; return True when anything was migrated."""
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(_alembic_config())
     current = current_revision(database)
     head = script.get_current_head()

@@ -2,12 +2,19 @@
 
 Both faces of the app (GUI and command line) open data through ``Workspace`` so that
 the lock, the migrations and the backups behave the same in both.
+
+Fast start (docs/architecture.md, "Start-up"): when the stored schema is already the
+newest, Alembic is not even imported (``storage.revision``); the GUI takes the start-up
+backup after its first paint, in the background (``start_background_backup``), and any
+write to the database waits for that backup to be made, or is refused if it failed.
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
+from sqlalchemy import event
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 from desktop.config import DATABASE_NAME, Settings
@@ -15,7 +22,10 @@ from desktop.errors import DomainError
 from desktop.storage import backup as backups
 from desktop.storage.database import Database
 from desktop.storage.lock import DataFolderLock
-from desktop.storage.schema import upgrade
+from desktop.storage.revision import schema_is_current
+
+# What SQLite statements only read; anything else is a write (flush, insert, DDL).
+_READS = ("SELECT", "PRAGMA", "WITH", "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")
 
 
 class DamagedDatabaseError(DomainError):
@@ -46,7 +56,12 @@ class Workspace:
                         f"Tệp dữ liệu {self.database_path} bị hỏng ({result}). Hãy khôi phục "
                         "từ một bản sao lưu (sochibo restore TỆP, hoặc Cài đặt → Khôi phục)."
                     )
-            upgrade(self.db, self.backups_dir, keep=self.settings.backups_to_keep)
+            self._background_backup: BackgroundBackup | None = None
+            self._existed = existed
+            if not (existed and schema_is_current(self.database_path)):
+                from desktop.storage.schema import upgrade  # Alembic: only with work to do
+
+                upgrade(self.db, self.backups_dir, keep=self.settings.backups_to_keep)
             if existed and backup_on_open:
                 self.backup("khoi-dong")
         except BaseException:
@@ -67,6 +82,14 @@ class Workspace:
             self.database_path, self.backups_dir, reason, keep=self.settings.backups_to_keep
         )
 
+    def defer_backup(self, reason: str = "khoi-dong") -> BackgroundBackup | None:
+        """Arm the start-up backup: ``start()`` it on a thread when convenient (the GUI:
+        after its first paint); the first write waits for it, or makes it first if it has
+        not started. None for a database that did not exist before (nothing to back up)."""
+        if self._background_backup is None and self._existed:
+            self._background_backup = BackgroundBackup(self, reason)
+        return self._background_backup
+
     def save_settings(self) -> None:
         self.settings.save(self.data_dir)
 
@@ -84,6 +107,8 @@ class Workspace:
 
     def close(self) -> None:
         try:
+            if self._background_backup is not None and self._background_backup._started:
+                self._background_backup.wait()  # the folder is not let go mid-copy
             self.db.close()
         finally:
             if self._lock:
@@ -94,6 +119,56 @@ class Workspace:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class BackgroundBackup:
+    """The start-up backup (sao lưu khi khởi động) made off the GUI thread.
+
+    Until it is made, the first statement that would write to the database waits for it;
+    if it failed, that write is refused with the backup's own error, as opening the
+    folder would have been: nothing is written over data that has no fresh backup.
+    """
+
+    def __init__(self, workspace: Workspace, reason: str) -> None:
+        self.path: Path | None = None
+        self.error: BaseException | None = None
+        self._writes_allowed = False
+        self._started = False
+        self._lock = threading.Lock()
+        event.listen(workspace.db.engine, "before_cursor_execute", self._before_statement)
+        self._thread = threading.Thread(
+            target=self._run, args=(workspace, reason), name="startup-backup", daemon=True
+        )
+
+    def start(self) -> None:
+        with self._lock:
+            if not self._started:
+                self._started = True
+                self._thread.start()
+
+    @property
+    def done(self) -> bool:
+        return self._started and not self._thread.is_alive()
+
+    def wait(self) -> None:
+        """Until the backup is made (started now if it was not yet)."""
+        if self._thread is not threading.current_thread():
+            self.start()
+            self._thread.join()
+
+    def _run(self, workspace: Workspace, reason: str) -> None:
+        try:
+            self.path = workspace.backup(reason)
+        except BaseException as exc:  # noqa: BLE001 - kept for the GUI and for every write
+            self.error = exc
+
+    def _before_statement(self, _conn, _cursor, statement: str, *_args) -> None:
+        if self._writes_allowed or statement.lstrip()[:9].upper().startswith(_READS):
+            return
+        self.wait()
+        if self.error is not None:
+            raise self.error
+        self._writes_allowed = True
 
 
 def restore_backup(data_dir: Path, backup_file: Path, keep: int = 10) -> Path:

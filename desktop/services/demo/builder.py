@@ -38,10 +38,17 @@ CELL_ALREADY_SET = "Dữ liệu đã có thông tin chi bộ; chỉ nạp chi b�
 MALE, FEMALE = Gender.MALE.value, Gender.FEMALE.value
 
 
-def load_demo(db: Database, today: date | None = None) -> None:
+def load_demo(db: Database, today: date | None = None, members: int | None = None) -> None:
     """Fill an empty data folder with the sample cell, its year of meetings and its review
-    season, in one transaction: if anything fails, nothing is written."""
+    season, in one transaction: if anything fails, nothing is written.
+
+    ``members`` (at least the sample's own 25) makes a cell of that size: the sample's
+    people and their stories, plus synthetic members (``demo.synthetic``) who attend the
+    meetings and go through the review season like everyone else."""
     today = today or date.today()
+    people = _demo_members(today)
+    if members is not None and members < len(people):
+        raise DomainError(f"Chi bộ mẫu có ít nhất {len(people)} đảng viên (đang đặt: {members}).")
     with db.session() as session:
         if session.scalar(select(func.count(Member.id))):
             raise DomainError(NOT_EMPTY)
@@ -53,8 +60,13 @@ def load_demo(db: Database, today: date | None = None) -> None:
             session.add(cell)
         cell.name, cell.superior_name = CELL_NAME, SUPERIOR_NAME
         cell.place_name, cell.term = PLACE_NAME, TERM
-        session.add_all(_demo_members(today))
+        session.add_all(people)
         session.flush()
+        if members is not None and members > len(people):
+            from desktop.services.demo.synthetic import add_synthetic_members  # imports us
+
+            names = frozenset(person.full_name for person in people)
+            add_synthetic_members(session, members - len(people), today=today, avoid_names=names)
         load_demo_meetings(SharedSession(session), today)
         load_demo_reviews(SharedSession(session), today)
 
