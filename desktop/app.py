@@ -57,15 +57,15 @@ def main_window_for(workspace: Workspace, *, owns_workspace: bool = True) -> Mai
 
 
 def run_gui(data_dir: Path) -> int:
-    from desktop.ui import messages, tasks
+    from desktop.ui import tasks
     from desktop.ui.first_start import needs_first_start, run_first_start
     from desktop.ui.style import configure_application
 
+    from desktop.ui.incident import open_data_folder
+
     app = create_application()
-    try:
-        workspace = Workspace(Path(data_dir), backup_on_open=True)
-    except OPEN_ERRORS as exc:
-        messages.error(None, "Không mở được dữ liệu", messages.user_message(exc)[0])
+    workspace = open_data_folder(Path(data_dir), OPEN_ERRORS)
+    if workspace is None:
         return 1
     try:
         configure_application(app, workspace.settings.font_point_size)

@@ -41,7 +41,9 @@ class BackupInfo:
     size: int
 
 
-def copy_database(source: Path, target: Path, tables: tuple[str, ...] = ("alembic_version",)) -> None:
+def copy_database(
+    source: Path, target: Path, tables: tuple[str, ...] = ("alembic_version",)
+) -> None:
     """Copy a (possibly live) database into ``target`` atomically, fully checked afterwards.
 
     The copy is checked, not the source: it is what will be trusted later. A copy that
@@ -57,7 +59,8 @@ def copy_database(source: Path, target: Path, tables: tuple[str, ...] = ("alembi
             finally:
                 dst.close()
         except sqlite3.DatabaseError as exc:
-            raise BackupError(f"Không sao lưu được {Path(source).name}: SQLite báo {exc}.") from None
+            name = Path(source).name
+            raise BackupError(f"Không sao lưu được {name}: SQLite báo {exc}.") from None
         finally:
             src.close()
         found = problems(tmp, full=True, tables=tables)

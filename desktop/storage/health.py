@@ -37,7 +37,8 @@ def problems(path: Path, *, full: bool = True, tables: tuple[str, ...] = APP_TAB
             rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
             if rows != ["ok"]:
                 return [f"SQLite báo hỏng: {'; '.join(rows[:5])}"]
-            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            listed = conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            names = {r[0] for r in listed}
             missing = [t for t in tables if t not in names]
             if missing:
                 return [f"thiếu bảng {', '.join(missing)}: không phải dữ liệu Sổ Chi bộ"]

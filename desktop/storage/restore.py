@@ -54,7 +54,9 @@ def validate_candidate(path: Path) -> None:
             ) from None
         found = problems(trial, full=True, tables=CANDIDATE_TABLES)
         if found:
-            raise BackupError(f"Không khôi phục: tệp {name} hỏng sau khi nâng cấp thử ({found[0]}).")
+            raise BackupError(
+                f"Không khôi phục: tệp {name} hỏng sau khi nâng cấp thử ({found[0]})."
+            )
         conn = sqlite3.connect(f"file:{trial}?mode=ro", uri=True)
         try:
             cells = conn.execute("SELECT count(*) FROM cell").fetchone()[0]

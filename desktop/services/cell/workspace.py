@@ -124,7 +124,8 @@ class Workspace:
                     backups.newest_good_backup(self.backups_dir),
                 )
             if empty:
-                os.replace(path, path.with_name(f"{path.name}.trong-{datetime.now():%Y%m%d-%H%M%S}"))
+                stamp = f"{datetime.now():%Y%m%d-%H%M%S}"
+                os.replace(path, path.with_name(f"{path.name}.trong-{stamp}"))
             return False
         found = problems(path, full=False, tables=())
         if found:
