@@ -73,13 +73,20 @@ def copy_database(
 
 def make_backup(database: Path, backups_dir: Path, reason: str = "", keep: int = 10) -> Path:
     """Back up ``database`` into ``backups_dir`` and keep only the newest ``keep`` files."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    now = datetime.now().replace(microsecond=0)
+    stamp = now.strftime("%Y%m%d-%H%M%S")
     suffix = f"-{reason}" if reason else ""
+    # The sequence only grows within a second: reusing a rotated-out name would sort the
+    # newest backup as the oldest one of that second.
+    taken = [b.sequence for b in list_backups(backups_dir) if b.made_at == now]
+    sequence = max(taken, default=0) + 1
     target = backups_dir / f"sochibo-{stamp}{suffix}.sqlite3"
-    sequence = 1
-    while target.exists() or any(backups_dir.glob(f"sochibo-{stamp}-{sequence}*.sqlite3")):
-        sequence += 1
+    while sequence > 1 or target.exists():
+        sequence = max(sequence, 2)
         target = backups_dir / f"sochibo-{stamp}-{sequence}{suffix}.sqlite3"
+        if not target.exists():
+            break
+        sequence += 1
     copy_database(database, target)
     rotate(backups_dir, keep, newest_verified=target)
     return target

@@ -208,3 +208,10 @@ def test_restore_is_refused_while_the_app_holds_the_folder(tmp_path):
         with pytest.raises(DataFolderInUse):
             restore_backup(tmp_path / "data", good)
         assert get_cell(ws.db).name == "Đang ghi"
+
+
+def test_many_backups_in_one_second_keep_the_newest(tmp_path, workspace):
+    folder = tmp_path / "bk"
+    made = [make_backup(workspace.database_path, folder, keep=2) for _ in range(6)]
+    kept = [b.path for b in list_backups(folder)]
+    assert made[-1] in kept and len(kept) == 2
