@@ -167,6 +167,7 @@ class DuesPack:
     note: str
     sources: tuple[DuesSource, ...]
     base_month_offset: int
+    base_month_classes: tuple[str, ...]
     base_month: Ruled
     rounding: Rounding
     zone_label: str
@@ -179,6 +180,10 @@ class DuesPack:
     retention: Retention
     removal_months: int
     removal: Ruled
+
+    def base_offset(self, class_code: str) -> int:
+        """Months between the dues month and the month whose base amount counts."""
+        return self.base_month_offset if class_code in self.base_month_classes else 0
 
     def covers(self, month: Month) -> bool:
         return self.starts <= month and (self.ends is None or month <= self.ends)

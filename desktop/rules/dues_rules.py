@@ -129,12 +129,19 @@ def load_dues_pack(path: Path | str) -> DuesPack:
     offset = base.get("offset") if isinstance(base, dict) else None
     if offset not in (0, -1):
         raise r.fail("base_month.offset", "phải là 0 (tháng đó) hoặc -1 (tháng trước liền kề).")
+    applies = base.get("applies_to")
+    if not isinstance(applies, list) or not all(isinstance(c, str) for c in applies):
+        raise r.fail("base_month.applies_to", "phải là danh sách mã đối tượng.")
     rounding = r.get(data, "rounding", "rounding")
     mode = r.text(rounding, "mode", "rounding.mode")
     if mode not in ROUNDING_MODES:
         raise r.fail("rounding.mode", f"phải là một trong {', '.join(ROUNDING_MODES)}.")
     retention = _retention(r, r.get(data, "retention", "retention"))
     removal = r.get(data, "removal", "removal")
+    classes = _classes(r, data, zone_codes)
+    unknown = set(applies) - {c.code for c in classes}
+    if unknown:
+        raise r.fail("base_month.applies_to", f"không có đối tượng {', '.join(sorted(unknown))}.")
     return DuesPack(
         id=r.text(data, "id", "id"),
         title=r.text(data, "title", "title"),
@@ -153,6 +160,7 @@ def load_dues_pack(path: Path | str) -> DuesPack:
             for i, s in enumerate(r.items(data, "sources", "sources"))
         ),
         base_month_offset=offset,
+        base_month_classes=tuple(applies),
         base_month=r.ruled(base, "base_month"),
         rounding=Rounding(
             *_ruled_fields(r.ruled(rounding, "rounding")),
@@ -164,7 +172,7 @@ def load_dues_pack(path: Path | str) -> DuesPack:
         zones_rule=Ruled("", r.text(zones_raw, "source", "zones.source"),
                          r.flag(zones_raw, "verify", "zones.verify")),
         zone_wages=_zone_wages(r, data, zone_codes),
-        classes=_classes(r, data, zone_codes),
+        classes=classes,
         exemptions=_exemptions(r, data),
         reductions=_reductions(r, data),
         retention=retention,
