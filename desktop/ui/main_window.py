@@ -30,6 +30,7 @@ from desktop.text import fold
 from desktop.ui import messages, tasks
 from desktop.ui.about import show_about, show_shortcuts
 from desktop.ui.context import UiContext
+from desktop.ui.dues.page import DuesPage
 from desktop.ui.export_page import ExportPage
 from desktop.ui.meetings.page import MeetingsPage
 from desktop.ui.members.page import MembersPage
@@ -38,7 +39,7 @@ from desktop.ui.settings_page import SettingsPage
 from desktop.ui.topics.page import TopicsPage
 
 UNDO_BANNER_SECONDS = 10
-NAV_MEMBERS, NAV_MEETINGS, NAV_TOPICS, NAV_REVIEWS, NAV_EXPORT, NAV_SETTINGS = range(6)
+NAV_MEMBERS, NAV_MEETINGS, NAV_TOPICS, NAV_REVIEWS, NAV_DUES, NAV_EXPORT, NAV_SETTINGS = range(7)
 
 
 class UndoBanner(QWidget):
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.meetings_page = MeetingsPage(ctx)
         self.topics_page = TopicsPage(ctx)
         self.reviews_page = ReviewsPage(ctx)
+        self.dues_page = DuesPage(ctx)
         self.meetings_page.meetings_changed.connect(self.topics_page.show_round)
         self.settings_page = SettingsPage(ctx)
         self.settings_page.backups.restore_requested.connect(self.restore_from_backup)
@@ -107,6 +109,7 @@ class MainWindow(QMainWindow):
             ("Sinh hoạt chi bộ", icons.SP_FileDialogListView, self.meetings_page),
             ("Chuyên đề và cam kết", icons.SP_FileDialogInfoView, self.topics_page),
             ("Kiểm điểm và xếp loại", icons.SP_DialogApplyButton, self.reviews_page),
+            ("Đảng phí", icons.SP_FileDialogContentsView, self.dues_page),
             ("Xuất dữ liệu", icons.SP_DriveFDIcon, self.export_page),
             ("Cài đặt", icons.SP_FileDialogDetailedView, self.settings_page),
         )
@@ -201,7 +204,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action("&Phím tắt", lambda: show_shortcuts(self)))
         help_menu.addAction(self._action("&Giới thiệu", lambda: show_about(self.ctx, self)))
 
-        for number in range(1, 7):
+        for number in range(1, min(self.nav.count(), 9) + 1):
             action = self._action(
                 "",
                 lambda _checked=False, row=number - 1: self.nav.setCurrentRow(row),

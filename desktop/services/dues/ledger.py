@@ -196,3 +196,21 @@ def year_sheet_in(session: Session, year: int) -> YearSheet:
 def year_sheet(db: Database, year: int) -> YearSheet:
     with db.session() as session:
         return year_sheet_in(session, year)
+
+
+def outstanding_for(db: Database, member_id: int, months: list[Month]) -> int:
+    """What ``member_id`` still owes for ``months`` (the amount a prepayment suggests)."""
+    if not months:
+        return 0
+    with db.session() as session:
+        calc = DueCalculator(session, member_ids=[member_id])
+        if not calc.members:
+            return 0
+        paid = paid_by_member_month(session, min(months), max(months))
+        total = 0
+        for month in months:
+            due = calc.due(calc.members[0], month, calc.pack(month))
+            if due is not None and due.owes and not due.problem:
+                got = paid.get((member_id, month))
+                total += max(0, due.amount - (got.amount if got else 0))
+        return total
