@@ -27,12 +27,12 @@ from desktop.printing.page import (
     title_flowables,
 )
 from desktop.services.dues.common import money
-from desktop.services.dues.ledger import LedgerLine, YearSheet
+from desktop.services.dues.ledger import NOTHING_DUE_MARK, UNPAID_MARK, LedgerLine, YearSheet
 from desktop.services.dues.print_data import YearPaper, basis_lines, year_paper
 from desktop.storage.database import Database
 
 TITLE = "Sổ theo dõi thu, nộp đảng phí"
-UNPAID, NOTHING_DUE = "–", "M"
+UNPAID, NOTHING_DUE = UNPAID_MARK, NOTHING_DUE_MARK
 LEGEND = (f"Ghi chú: số trong ô là số tiền đã nộp cho tháng đó (đồng); \"{UNPAID}\": chưa nộp; "
           f"\"{NOTHING_DUE}\": không phải nộp (miễn, đóng nơi khác).")
 

@@ -18,6 +18,9 @@ from desktop.services.dues.common import Month, first_day, last_day, month_of, m
 from desktop.services.dues.due import DueCalculator, MonthDue
 from desktop.storage.database import Database
 
+# How the year grid marks a month without a payment, on screen and on paper.
+UNPAID_MARK, NOTHING_DUE_MARK = "–", "M"
+
 
 @dataclass(frozen=True)
 class Paid:

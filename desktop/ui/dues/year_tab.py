@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.printing.dues.year_ledger import NOTHING_DUE, UNPAID
 from desktop.services.dues.arrears import arrears
 from desktop.services.dues.common import money
+from desktop.services.dues.ledger import NOTHING_DUE_MARK as NOTHING_DUE
+from desktop.services.dues.ledger import UNPAID_MARK as UNPAID
 from desktop.services.dues.ledger import YearSheet, year_sheet
 from desktop.ui.context import UiContext
 from desktop.ui.style import heading
