@@ -181,3 +181,17 @@ def test_page_fits_1280_by_720(qtbot, ctx, page):
         page.tabs.setCurrentIndex(index)
         size = page.minimumSizeHint()
         assert size.width() <= 1280 - window.nav.width() and size.height() <= 680, index
+
+
+def test_the_dues_flag_shows_beside_the_absence_warnings(qtbot, ctx, cell):
+    from desktop.ui.meetings.page import MeetingsPage
+
+    for month in range(1, 13):
+        payers = cell[1:] if month > 9 else cell
+        record_payments(ctx.db, [PaymentData(m, ((2025, month),), 100_000, date(2025, month, 5))
+                                 for m in payers])
+    page = MeetingsPage(ctx)
+    qtbot.addWidget(page)
+    page.show_year(2025)
+    assert f"Đồng chí {NAMES[0]}: Chưa nộp đảng phí 3 tháng" in page.warnings_label.text()
+    assert "Điều 8" in page.warnings_label.text()

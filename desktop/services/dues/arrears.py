@@ -95,3 +95,14 @@ def dues_reminders(db: Database, today: date | None = None) -> list[DuesReminder
 
 def month_label(month: Month) -> str:
     return f"tháng {month_text(month)}"
+
+
+def flag_lines(db: Database, year: int, today: date | None = None) -> list[str]:
+    """The Điều 8 lines for ``year`` to show beside the absence warnings of the meetings."""
+    from desktop.rules import RuleFileError
+
+    try:
+        found = arrears(db, year, today)
+    except RuleFileError:
+        return []
+    return [f"Đồng chí {a.full_name}: {a.message}" for a in found if a.flagged]
