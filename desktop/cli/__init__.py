@@ -127,6 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     from desktop.cli import exchange as cli_exchange
     cli_exchange.add_commands(sub, printing_sub, VietnameseArgumentParser)
+    from desktop.cli import dues as cli_dues
+
+    cli_dues.add_commands(printing_sub)
 
     backup = sub.add_parser("backup", help="sao lưu dữ liệu ra một tệp (đã kiểm tra)")
     backup.add_argument("--to", type=Path, required=True, metavar="THƯ_MỤC")
@@ -290,7 +293,10 @@ def _import(file: Path, data_dir: Path) -> int:
 
 
 def _print(args, data_dir: Path) -> int:
+    from desktop.cli.dues import print_dues
+
     printers = {
+        "dues": print_dues,
         "roster": _print_roster,
         "agenda": _print_agenda,
         "minutes": _print_minutes,

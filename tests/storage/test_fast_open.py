@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select, table
 
 from desktop.models import Cell
-from desktop.services.cell.workspace import Workspace
+from desktop.services.cell.workspace import DamagedDatabaseError, Workspace
 from desktop.storage import backup as backups
 from desktop.storage.revision import head_of_files, schema_is_current, stored_revision_of
 from desktop.storage.schema import head_revision
@@ -63,7 +63,7 @@ def test_an_older_file_is_still_upgraded_the_alembic_way(tmp_path):
 def test_opening_a_current_folder_does_not_import_alembic(tmp_path):
     Workspace(tmp_path, lock=False).close()
     code = (
-        "import sys, pathlib; from desktop.services.cell.workspace import Workspace;"
+        "import sys, pathlib; from desktop.services.cell.workspace import DamagedDatabaseError, Workspace;"
         f"Workspace(pathlib.Path({str(tmp_path)!r})).close();"
         "print('alembic' in sys.modules)"
     )
@@ -98,8 +98,9 @@ def test_a_failed_deferred_backup_refuses_every_write(tmp_path, monkeypatch):
         backup = ws.defer_backup()
         backup.start()
         backup.wait()
-        assert isinstance(backup.error, backups.BackupError)
-        with pytest.raises(backups.BackupError):
+        # As a foreground start would: the damaged-data incident, good backups untouched.
+        assert isinstance(backup.error, DamagedDatabaseError)
+        with pytest.raises(DamagedDatabaseError):
             with ws.db.session() as session:
                 session.add(Cell(name="Ấp Mới"))
         with ws.db.session() as session:
