@@ -56,7 +56,8 @@ def test_a_year_before_the_first_pack_is_refused_in_vietnamese():
 def test_forms_follow_the_year():
     assert pack_for_year(2020).form_for("2B").code == "02"
     old = pack_for_year(2024)
-    assert [old.form_for(g).code for g in ("2A", "2B", "2C")] == ["02A", "02B", "02A"]
+    # Groups are named after the 2025 forms: 2A leaders, 2B others, 2C outside the system.
+    assert [old.form_for(g).code for g in ("2A", "2B", "2C")] == ["02B", "02A", "02A"]
     assert old.form_by_group_verify  # 2C → 02A is an inference, flagged
     new = pack_for_year(2025)
     assert [new.form_for(g).code for g in ("2A", "2B", "2C")] == ["2A", "2B", "2C"]
@@ -64,6 +65,31 @@ def test_forms_follow_the_year():
     assert new.collective_form is not None and new.collective_form.code == "01"
     with pytest.raises(ValueError, match="Nhóm kiểm điểm"):
         new.form_for("3X")
+
+
+@pytest.mark.parametrize(
+    ("year", "form", "title_part"),
+    [
+        (2020, "02", "Bản kiểm điểm cá nhân"),
+        (2022, "02", "Bản kiểm điểm cá nhân"),
+        (2023, "02B", "giữ chức vụ lãnh đạo, quản lý"),
+        (2024, "02B", "giữ chức vụ lãnh đạo, quản lý"),
+        (2025, "2A", "giữ chức vụ lãnh đạo, quản lý"),
+        (2026, "2A", "giữ chức vụ lãnh đạo, quản lý"),
+    ],
+)
+def test_a_leaders_form_code_per_year(year, form, title_part):
+    # HD 21: one form 02; HD 25: 02B for leaders; HD 43 §2.1b: 2A for leaders.
+    chosen = pack_for_year(year).form_for("2A")
+    assert chosen.code == form and title_part in chosen.title
+    assert "không giữ" not in chosen.title
+
+
+def test_a_non_leaders_form_in_2025_is_2b():
+    chosen = pack_for_year(2025).form_for("2B")
+    assert chosen.code == "2B" and "không giữ chức vụ lãnh đạo" in chosen.title
+    assert not any(s.code == "lanh_dao" for s in chosen.sections)
+    assert any(s.code == "lanh_dao" for s in pack_for_year(2025).form_for("2A").sections)
 
 
 def test_the_2025_scale_is_30_general_plus_70_task_points():

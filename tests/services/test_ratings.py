@@ -382,7 +382,7 @@ def test_the_superiors_decision_is_entered_one_by_one_or_as_proposed(cell):
 
 def test_the_2024_list_is_judged_by_the_2023_2024_rules_even_in_2026(cell):
     db, ids = cell
-    lead = member(db, "Châu Văn Nghĩa", group="2B")
+    lead = member(db, "Châu Văn Nghĩa", group="2A")
     for who in ids[:5]:
         propose(db, who, "HTTNV", year=2024)
         good_commitment(db, who, year=2024)
