@@ -311,14 +311,29 @@ def test_unexcused_absences_of_the_year_warn_with_the_month_count(cell):
     assert shown_before(db, ids[1], "HTTNV", "absences") == []
 
 
-@pytest.mark.parametrize(("votes_for", "warned"), [(6, True), (7, False)])
-def test_a_vote_that_is_not_a_majority_warns(cell, votes_for, warned):
+@pytest.mark.parametrize(("votes_for", "warned"), [(4, True), (5, False)])
+def test_a_vote_that_is_not_a_majority_of_the_cells_official_members_warns(
+    cell, votes_for, warned
+):
     db, ids = cell
-    proposal = ProposalData("HTNV", votes_for=votes_for, votes_total=12)
+    proposal = ProposalData("HTNV", votes_for=votes_for, votes_total=5)
     found = codes(proposal_warnings(db, ids[0], 2026, proposal, TODAY), "votes")
     assert bool(found) == warned
     if warned:
-        assert found[0].startswith("6/12 phiếu tán thành, chưa đạt quá nửa (cần ít nhất 7 phiếu)")
+        # 4 of the 5 who voted is a majority of those present, not of the cell's 8.
+        assert found[0].startswith(
+            "Chưa đủ phiếu: tán thành 4, cần quá nửa số đảng viên chính thức của chi bộ: "
+            "8 đảng viên chính thức của chi bộ → ít nhất 5 phiếu"
+        )
+        assert "chưa gắn với buổi họp" in found[0]
+
+
+@pytest.mark.parametrize(("votes_for", "warned"), [(7, True), (10, True), (11, False)])
+def test_20_official_members_need_11_votes_whatever_the_attendance(db, votes_for, warned):
+    ids = [member(db, f"Đảng viên {i:02d}") for i in range(20)]
+    proposal = ProposalData("HTTNV", votes_for=votes_for, votes_total=12)
+    found = codes(proposal_warnings(db, ids[0], 2026, proposal, TODAY), "votes")
+    assert bool(found) == warned
 
 
 def test_impossible_vote_counts_and_unknown_levels_are_refused(cell):

@@ -12,6 +12,7 @@ from decimal import Decimal
 from desktop.rules.meeting_rules import MeetingRules, meeting_rules
 from desktop.rules.rating_model import RulePack
 from desktop.rules.rating_rules import cap_for, quota_check
+from desktop.services.meetings.vote_base import VoteBase
 from desktop.services.reviews.self_reviews import score_text
 
 
@@ -125,11 +126,29 @@ def quota_warning(pack: RulePack, counts: dict[str, int]) -> RatingWarning | Non
 
 
 def vote_warning(
-    votes_for: int | None, votes_total: int | None, rules: MeetingRules | None = None
+    votes_for: int | None,
+    votes_total: int | None,
+    rules: MeetingRules | None = None,
+    base: VoteBase | None = None,
 ) -> RatingWarning | None:
-    if votes_for is None or not votes_total:
+    """A rating vote short of its majority. With ``base`` the majority is of the cell's
+    official members less the exclusions (Điều lệ Đảng Điều 9 khoản 5; QĐ 24-QĐ/TW 9.3.2);
+    without it (the collective's vote) of the votes cast."""
+    if votes_for is None:
         return None
     rules = rules or meeting_rules()
+    if base is not None and base.base > 0:
+        shortfall = base.shortfall(votes_for, rules.resolution, rules.source("vote_majority").cite)
+        if shortfall is None:
+            return None
+        unknown = (
+            ""
+            if base.known_attendance
+            else " Đề xuất chưa gắn với buổi họp xếp loại nên chưa trừ được người vắng có lý do."
+        )
+        return RatingWarning("votes", f"Chưa đủ phiếu: {shortfall}{unknown}")
+    if not votes_total:
+        return None
     if rules.vote_passes(votes_for, votes_total):
         return None
     needed = rules.votes_needed(votes_total)

@@ -25,6 +25,7 @@ from desktop.services.reviews.rating_checks import (
     quota_warning,
     vote_warning,
 )
+from desktop.services.reviews.rating_votes import vote_base_for
 from desktop.services.reviews.roster import ReviewMember, review_date, review_members
 from desktop.services.reviews.self_reviews import review_total, self_reviews_of_year
 from desktop.services.members.status import MemberStatus
@@ -148,9 +149,12 @@ def build_sheet(session: Session, year: int, today: date | None = None) -> Ratin
     decided = _counts(pack, (r.decided_level for r in base_rows if r.rated))
     quota_text = quota_warning(pack, proposed)
     rows = []
+    bases: dict = {}
     for row in base_rows:
         warnings = level_warnings(pack, row.facts, row.proposed_level)
-        vote = vote_warning(row.votes_for, row.votes_total)
+        vote = vote_warning(
+            row.votes_for, row.votes_total, base=_vote_base(session, year, row, today, bases)
+        )
         if vote:
             warnings.append(vote)
         quota_level = pack.quota.level if pack.quota else None
@@ -185,7 +189,11 @@ def proposal_warnings(
     row = sheet.row(member_id)
     pack = sheet.pack
     found = level_warnings(pack, row.facts, proposal.level)
-    vote = vote_warning(proposal.votes_for, proposal.votes_total)
+    with db.session() as session:
+        base = vote_base_for(
+            session, year, proposal.meeting_id, proposal.proposed_on or sheet.review_on
+        )
+    vote = vote_warning(proposal.votes_for, proposal.votes_total, base=base)
     if vote:
         found.append(vote)
     if proposal.level and row.rated:
@@ -218,6 +226,14 @@ def record_proposal(
         rating.meeting_id = proposal.meeting_id
         rating.warnings = [w.text for w in warnings]
     return warnings
+
+
+def _vote_base(session: Session, year: int, row: RatingRow, today: date | None, cache: dict):
+    """The base of this row's vote (rating_votes); None while no vote is recorded."""
+    if row.votes_for is None:
+        return None
+    day = row.proposed_on or review_date(year, today)
+    return vote_base_for(session, year, row.meeting_id, day, cache)
 
 
 def set_facts(db: Database, member_id: int, year: int, facts: RatingFacts) -> None:
