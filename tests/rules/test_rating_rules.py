@@ -296,3 +296,53 @@ def test_broken_values_are_reported_with_their_field(tmp_path, change, field):
     with pytest.raises(RuleFileError) as info:
         load_pack(tmp_path / "broken.json")
     assert f"broken.json, mục {field}" in str(info.value)
+
+
+def test_a_cell_with_4_good_is_told_the_superior_applies_the_share_over_the_party_committee():
+    # QĐ 366 Điều 11 k1.5: the scope is set by the competent level; rounding 4 × 20% down
+    # per cell would tell a small cell it may propose none.
+    result = quota_check(pack_for_year(2025), {"HTTNV": 4, "HTXSNV": 1})
+    assert result.exceeded and "4 × 20% = 0,8, lấy phần nguyên: 0" in result.explanation
+    assert result.scope_note.startswith("Cấp trên áp dụng tỷ lệ trên phạm vi toàn đảng bộ")
+    assert "có thể đến 25%" in result.scope_note
+
+
+def test_scope_share_and_rounding_are_settings_of_the_pack(tmp_path):
+    import json
+
+    from desktop.rules.rating_loader import load_pack
+
+    source = pack_for_year(2025).path
+    data = json.loads(source.read_text(encoding="utf-8"))
+    data["quota"].update(scope_level="cell", share=0.25, rounding="half_up")
+    path = tmp_path / "2025.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    pack = load_pack(path)
+    result = quota_check(pack, {"HTTNV": 4, "HTXSNV": 1})
+    assert (result.allowed, result.exceeded, result.scope_note) == (1, False, "")
+    data["quota"]["rounding"] = "bankers"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(RuleFileError, match="quota.rounding"):
+        load_pack(path)
+
+
+def test_2025_asks_the_secretary_the_khtnv_triggers_the_app_cannot_see():
+    pack = pack_for_year(2025)
+    assert [q.code for q in pack.questions] == ["suy_thoai", "nhiem_vu_duoi_50"]
+    assert all("366-QĐ/TW" in q.source and q.verify for q in pack.questions)
+    assert pack_for_year(2024).questions == ()
+
+
+def test_from_2025_a_remedied_violation_is_left_to_the_superior_not_lifted():
+    level, reason = cap_for(
+        pack_for_year(2025), disciplined=True, remedied_self_found=True, sick_leave_months=0
+    )
+    assert level == "KHTNV" and "cấp có thẩm quyền xem xét" in reason
+
+
+def test_sick_leave_caps_only_before_2025():
+    for year, capped in ((2020, "HTNV"), (2024, "HTNV"), (2025, None)):
+        level, _ = cap_for(
+            pack_for_year(year), disciplined=False, remedied_self_found=False, sick_leave_months=3
+        )
+        assert level == capped

@@ -243,17 +243,26 @@ def test_qd124_excepts_a_fault_the_member_found_and_remedied(cell):
 
 
 @pytest.mark.parametrize(("months", "capped"), [(2, False), (3, True), (6, True)])
-def test_sick_leave_of_three_months_caps_at_completed(cell, months, capped):
+def test_sick_leave_of_three_months_caps_at_completed_in_2024(cell, months, capped):
     db, ids = cell
-    set_facts(db, ids[0], 2026, RatingFacts(sick_leave_months=months))
+    set_facts(db, ids[0], 2024, RatingFacts(sick_leave_months=months))
 
-    warned = shown_before(db, ids[0], "HTTNV", "cap")
+    warned = shown_before(db, ids[0], "HTTNV", "cap", 2024)
 
     assert bool(warned) == capped
     if capped:
         assert warned[0].startswith(f"Nghỉ ốm {months} tháng trong năm")
         assert warned[0].endswith('Mức cao nhất được xếp là "Hoàn thành nhiệm vụ".')
-    assert shown_before(db, ids[0], "HTNV", "cap") == []
+    assert shown_before(db, ids[0], "HTNV", "cap", 2024) == []
+
+
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_sick_leave_of_three_months_is_not_capped_from_2025(cell, year):
+    # HD 43 §7.5: rated on the actual work, no cap at "Hoàn thành nhiệm vụ".
+    db, ids = cell
+    set_facts(db, ids[0], year, RatingFacts(sick_leave_months=3))
+    assert shown_before(db, ids[0], "HTTNV", "cap", year) == []
+    assert shown_before(db, ids[0], "HTXSNV", "cap", year) == []
 
 
 def test_a_score_of_85_proposed_excellent_warns_with_the_band(cell):

@@ -122,6 +122,8 @@ def quota_warning(pack: RulePack, counts: dict[str, int]) -> RatingWarning | Non
         return None
     source = f" ({result.source})" if result.source else ""
     note = " Tỷ lệ này do cấp ủy cấp trên xem xét, quyết định." if pack.quota else ""
+    if result.scope_note:
+        note = f" {result.scope_note} Chi bộ đề xuất theo kết quả; cấp ủy cấp trên xem xét, quyết định."
     return RatingWarning("quota", f"{result.explanation}{source}.{note}")
 
 
