@@ -115,10 +115,10 @@ def test_self_review_2025_prints_on_its_form_with_the_template_code_top_right(
     path = print_self_review(season.db, season.ids[SECRETARY], 2025, tmp_path / "kd.pdf", TODAY)
 
     text = read(pdf, path)
-    assert "BẢN KIỂM ĐIỂM CÁ NHÂN" in text and "Năm 2025" in text
+    assert "BẢN KIỂM ĐIỂM, TỰ ĐÁNH GIÁ, XẾP LOẠI CÁ NHÂN" in text and "Năm 2025" in text
     assert "(dùng cho cá nhân giữ chức vụ lãnh đạo, quản lý)" in text
     found = spots(pdf, path)
-    code_x, code_y = found["Mẫu 2B-HD KĐ.ĐG 2025"]
+    code_x, code_y = found["Mẫu 2A-HD KĐ.ĐG 2025"]  # leaders: 2A (HD 43 §2.1b)
     assert code_x > MIDDLE and code_y > found["ĐẢNG CỘNG SẢN VIỆT NAM"][1]
 
 
@@ -170,7 +170,7 @@ def test_self_review_carries_the_cells_proposal_with_votes(season, pdf, tmp_path
 def test_self_review_of_2024_keeps_the_form_it_was_written_on(season, pdf, tmp_path):
     an = season.ids[GOOD[0]]
     detail = get_member(season.db, an)
-    detail.data.review_group = "2B"  # moved to a leading post later: the stored 02A decides
+    detail.data.review_group = "2A"  # moved to a leading post later: the stored 02A decides
     update_member(season.db, an, detail.data, today=TODAY)
 
     path = print_self_review(season.db, an, 2024, tmp_path / "kd.pdf", TODAY)
@@ -250,7 +250,7 @@ def test_rating_list_shows_the_quota_arithmetic_and_that_the_superior_decides(li
     text = read(pdf, list_2025)
 
     assert "Tỷ lệ xuất sắc: Số HTXSNV (2) vượt 20% số HTTNV (5 × 20% = 1)" in text
-    assert "(Quy định 366-QĐ/TW ngày 30/8/2025; Hướng dẫn 43-HD/BTCTW ngày 31/10/2025)" in text
+    assert "(Quy định 366-QĐ/TW ngày 30/8/2025, Điều 11, khoản 1.5" in text
     assert "vượt tỷ lệ quy định; đề nghị cấp ủy cấp trên xem xét, quyết định." in text
     assert text.rstrip().endswith("T/M CHI BỘ BÍ THƯ Đặng Thị Bắc")
 

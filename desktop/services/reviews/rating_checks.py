@@ -39,6 +39,8 @@ class MemberFacts:
     commitment_evaluation: str  # "" | tot | dat | chua_dat
     unexcused_months: int
     exempted_from_commitment: bool = False
+    # The secretary's answers to the pack's KHTNV questions: code → (yes | no | "", note).
+    answers: tuple[tuple[str, str, str], ...] = ()
 
 
 def level_warnings(pack: RulePack, facts: MemberFacts, level: str) -> list[RatingWarning]:
@@ -82,6 +84,7 @@ def level_warnings(pack: RulePack, facts: MemberFacts, level: str) -> list[Ratin
         found.append(
             RatingWarning("cap", f'{reason} Mức cao nhất được xếp là "{pack.level(cap).name}".')
         )
+    found += question_warnings(pack, facts.answers, chosen)
     good = chosen.rank <= 2  # tốt or xuất sắc
     if good and not facts.exempted_from_commitment:
         if not facts.commitment_written:
@@ -113,6 +116,34 @@ def level_warnings(pack: RulePack, facts: MemberFacts, level: str) -> list[Ratin
                 f"({source.cite or source.text})"
             )
         found.append(RatingWarning("absences", text + "."))
+    return found
+
+
+YES, NO = "yes", "no"
+
+
+def question_warnings(pack: RulePack, answers, chosen) -> list[RatingWarning]:
+    """The KHTNV triggers the secretary answers (QĐ 366 Điều 11 k4): a "yes" warns that the
+    case is rated "Không hoàn thành nhiệm vụ", an unanswered one asks to be answered; the
+    superior decides either way."""
+    lowest = max(pack.levels, key=lambda level: level.rank)
+    if not pack.questions or chosen.rank >= lowest.rank:
+        return []
+    given = {code: (answer, note) for code, answer, note in answers}
+    found = []
+    for question in pack.questions:
+        answer, note = given.get(question.code, ("", ""))
+        if answer == YES:
+            noted = f" Ghi chú: {note.strip()}." if note.strip() else ""
+            found.append(
+                RatingWarning(
+                    "khtnv",
+                    f'Chi bộ trả lời "Có": {question.question}{noted} Trường hợp này xếp loại '
+                    f'"{lowest.name}" ({question.source}); cấp có thẩm quyền xem xét, quyết định.',
+                )
+            )
+        elif answer != NO:
+            found.append(RatingWarning("question", f"Chưa trả lời: {question.question}"))
     return found
 
 

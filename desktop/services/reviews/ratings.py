@@ -7,7 +7,7 @@ them by the rule pack of that year — so a 2024 list is judged and reprinted by
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -55,6 +55,8 @@ class RatingRow:
     decision_number: str
     decision_date: date | None
     warnings: tuple[RatingWarning, ...]
+    # The KHTNV questions as answered with the vote: code → {"answer": yes|no|"", "note"}.
+    answers: dict = field(default_factory=dict)
 
     @property
     def member_id(self) -> int:
@@ -115,6 +117,8 @@ class ProposalData:
     discussion: str = ""
     proposed_on: date | None = None
     meeting_id: int | None = None
+    # Answers to the pack's KHTNV questions: code → {"answer": "yes"|"no"|"", "note": str}.
+    answers: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -188,7 +192,8 @@ def proposal_warnings(
     sheet = rating_sheet(db, year, today)
     row = sheet.row(member_id)
     pack = sheet.pack
-    found = level_warnings(pack, row.facts, proposal.level)
+    facts = replace(row.facts, answers=answer_tuples(proposal.answers))
+    found = level_warnings(pack, facts, proposal.level)
     with db.session() as session:
         base = vote_base_for(
             session, year, proposal.meeting_id, proposal.proposed_on or sheet.review_on
@@ -225,7 +230,22 @@ def record_proposal(
         rating.proposed_on = proposal.proposed_on
         rating.meeting_id = proposal.meeting_id
         rating.warnings = [w.text for w in warnings]
+        rating.question_answers = _clean_answers(pack, proposal.answers)
     return warnings
+
+
+def _clean_answers(pack: RulePack, answers: dict) -> dict:
+    """Only the pack's questions, each as {"answer": yes|no|"", "note": text}."""
+    codes = {q.code for q in pack.questions}
+    out = {}
+    for code, value in (answers or {}).items():
+        if code in codes and isinstance(value, dict):
+            answer = value.get("answer", "")
+            out[code] = {
+                "answer": answer if answer in ("yes", "no") else "",
+                "note": clean_paragraphs(str(value.get("note", ""))),
+            }
+    return out
 
 
 def _vote_base(session: Session, year: int, row: RatingRow, today: date | None, cache: dict):
@@ -305,6 +325,7 @@ def _row(pack, member: ReviewMember, rating, review, commitment, absences) -> Ra
         commitment_evaluation=commitment.evaluation if commitment else "",
         unexcused_months=absences.get(member.id, 0),
         exempted_from_commitment=exempted,
+        answers=answer_tuples(rating.question_answers if rating else None),
     )
     return RatingRow(
         member=member,
@@ -325,7 +346,17 @@ def _row(pack, member: ReviewMember, rating, review, commitment, absences) -> Ra
         decision_number=rating.decision_number if rating else "",
         decision_date=rating.decision_date if rating else None,
         warnings=(),
+        answers=dict(rating.question_answers or {}) if rating else {},
     )
+
+
+def answer_tuples(answers: dict | None) -> tuple[tuple[str, str, str], ...]:
+    """Stored answers as MemberFacts reads them; anything malformed counts as unanswered."""
+    out = []
+    for code, value in (answers or {}).items():
+        if isinstance(value, dict):
+            out.append((str(code), str(value.get("answer", "")), str(value.get("note", ""))))
+    return tuple(out)
 
 
 def implied_level(pack: RulePack, row: RatingRow) -> Level | None:

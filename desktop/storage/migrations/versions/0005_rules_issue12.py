@@ -10,7 +10,8 @@ round). A member's review group is named after the 2025 form, so the stored grou
 2A <-> 2B; self-reviews of 2025 and later were written on the right form under the wrong
 code, so their code swaps too. Older years (02, 02A, 02B) are untouched: those codes were
 right. The admission event gains the date of the admission ceremony (Điều lệ Đảng, Điều 5:
-probation runs twelve months from the ceremony).
+probation runs twelve months from the ceremony), and a rating the secretary's answers to
+the KHTNV questions of QĐ 366-QĐ/TW Điều 11 k4 that the app cannot see.
 """
 
 import sqlalchemy as sa
@@ -40,10 +41,16 @@ def _swap_codes() -> None:
 def upgrade() -> None:
     with op.batch_alter_table("member_event", schema=None) as batch_op:
         batch_op.add_column(sa.Column("ceremony_on", sa.Date(), nullable=True))
+    with op.batch_alter_table("rating", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("question_answers", sa.JSON(), nullable=False, server_default="{}")
+        )
     _swap_codes()
 
 
 def downgrade() -> None:
     _swap_codes()  # the swap is its own inverse
+    with op.batch_alter_table("rating", schema=None) as batch_op:
+        batch_op.drop_column("question_answers")
     with op.batch_alter_table("member_event", schema=None) as batch_op:
         batch_op.drop_column("ceremony_on")
