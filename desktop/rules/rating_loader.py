@@ -117,6 +117,7 @@ def load_pack(path: Path | str) -> RulePack:
     scale = _scale(r, data)
     bands = _bands(r, data, scale, codes)
     forms = _forms(r, data)
+    rating_settings.check_form_criteria(r, forms, scale)
     return RulePack(
         id=r.text(data, "id", "id"),
         title=r.text(data, "title", "title"),
@@ -377,6 +378,7 @@ def _forms(r: _Reader, data: dict) -> tuple[FormVariant, ...]:
                 source=r.text(item, "source", f"{f}.source"),
                 verify=r.flag(item, "verify", f"{f}.verify"),
                 sections_verify=r.flag(item, "sections_verify", f"{f}.sections_verify"),
+                **rating_settings.form_criteria(r, item, f),
             )
         )
     return tuple(out)

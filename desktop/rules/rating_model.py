@@ -158,6 +158,14 @@ class FormVariant:
     source: str
     verify: bool = False
     sections_verify: bool = False
+    # The form's own criteria per score group, as its appendix words them (group code →
+    # criteria); a group not listed uses the scale's. Maxima stay None until the superior's
+    # guidance sets them (HD 43: cấp ủy cấp trên cụ thể hóa); then only totals are checked.
+    criteria: tuple[tuple[str, tuple[Criterion, ...]], ...] = ()
+    criteria_note: str = ""
+
+    def criteria_of(self, group: ScoreGroup) -> tuple[Criterion, ...]:
+        return dict(self.criteria).get(group.code, group.criteria)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
-from desktop.rules.rating_model import Question
+from desktop.rules.rating_model import Criterion, Question
 
 # How an allowed number is taken from share × base (QĐ 366 states none).
 ROUNDINGS = {"floor": ROUND_FLOOR, "half_up": ROUND_HALF_UP, "ceiling": ROUND_CEILING}
@@ -69,3 +69,50 @@ def questions(r, data: dict) -> tuple[Question, ...]:
 
 def allowed_count(exact: Decimal, mode: str) -> int:
     return int(exact.to_integral_value(rounding=ROUNDINGS[mode]))
+
+
+def criterion(r, c: dict, field: str) -> Criterion:
+    return Criterion(
+        code=r.text(c, "code", f"{field}.code"),
+        title=r.text(c, "title", f"{field}.title"),
+        max=r.number(c, "max", f"{field}.max", nullable=True) if "max" in c else None,
+        verify=r.flag(c, "verify", f"{field}.verify"),
+    )
+
+
+def form_criteria(r, item: dict, field: str) -> dict:
+    """``criteria`` (group code → list) and ``criteria_note`` of one form, both optional."""
+    raw = item.get("criteria")
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise r.fail(f"{field}.criteria", "phải là một đối tượng JSON (mã nhóm → danh sách).")
+    groups = tuple(
+        (
+            str(group),
+            tuple(
+                criterion(r, c, f"{field}.criteria.{group}[{j}]")
+                for j, c in enumerate(r.items(raw, group, f"{field}.criteria.{group}", allow_empty=True))
+            ),
+        )
+        for group in raw
+    )
+    return {
+        "criteria": groups,
+        "criteria_note": r.text(item, "criteria_note", f"{field}.criteria_note", required=False),
+    }
+
+
+def check_form_criteria(r, forms, scale) -> None:
+    """Each form's criteria name a group of the scale and stay within its maximum."""
+    groups = {g.code: g for g in scale.groups} if scale is not None else {}
+    for i, form in enumerate(forms):
+        for code, criteria in form.criteria:
+            if code not in groups:
+                raise r.fail(f"forms[{i}].criteria.{code}", "không có nhóm tiêu chí này trong thang điểm.")
+            known = sum((c.max for c in criteria if c.max is not None), Decimal(0))
+            if known > groups[code].max:
+                raise r.fail(
+                    f"forms[{i}].criteria.{code}",
+                    f"tổng điểm các tiêu chí ({known}) vượt {groups[code].max}.",
+                )

@@ -346,3 +346,35 @@ def test_sick_leave_caps_only_before_2025():
             pack_for_year(year), disciplined=False, remedied_self_found=False, sick_leave_months=3
         )
         assert level == capped
+
+
+def test_2025_forms_hold_their_criteria_with_maxima_left_to_the_superior():
+    pack = pack_for_year(2025)
+    general, tasks = pack.score_scale.groups
+    leaders, others, outside = (pack.form(code) for code in ("2A", "2B", "2C"))
+    titles = [c.title for c in others.criteria_of(general)]
+    assert titles[0].startswith("Phẩm chất chính trị, đạo đức, lối sống")
+    assert titles[1].startswith("Tư duy đổi mới") and titles[2].startswith("Tự phê bình")
+    assert all(c.max is None for c in others.criteria_of(general))  # only totals checked
+    assert "năng lực lãnh đạo, quản lý" in leaders.criteria_of(tasks)[0].title
+    assert outside.criteria_of(general) == () and "Phụ lục 5" in outside.criteria_note
+    assert outside.title.startswith("Bản kiểm điểm, tự đánh giá, xếp loại cá nhân")
+    assert any(s.code == "trach_nhiem" for s in pack.collective_form.sections)
+
+
+def test_criteria_maxima_are_data_the_superior_fills_in(tmp_path):
+    import json
+
+    from desktop.rules.rating_loader import load_pack
+
+    data = json.loads(pack_for_year(2025).path.read_text(encoding="utf-8"))
+    form = next(f for f in data["forms"] if f["code"] == "2B")
+    form["criteria"] = {"chung": [{"code": "a", "title": "A", "max": 20}, {"code": "b", "title": "B", "max": 15}]}
+    path = tmp_path / "2025.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(RuleFileError, match="vượt 30"):
+        load_pack(path)
+    form["criteria"]["chung"][1]["max"] = 10
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    pack = load_pack(path)
+    assert [c.max for c in pack.form("2B").criteria_of(pack.score_scale.groups[0])] == [20, 10]

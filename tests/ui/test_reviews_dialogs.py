@@ -79,7 +79,7 @@ def test_self_review_shows_its_form_and_prefills_the_commitment_result(qtbot, ct
     page.select_member(roster["binh"])
     dialog = page.open_self_review()
     labels = " ".join(w.text() for w in dialog.findChildren(type(dialog.not_rated_note)))
-    assert "Bản kiểm điểm đảng viên" in labels and "Mẫu 2C-HD KĐ.ĐG 2025" in labels
+    assert "Bản kiểm điểm, tự đánh giá, xếp loại cá nhân" in labels and "Mẫu 2C-HD KĐ.ĐG 2025" in labels
     assert dialog.sections.editors["cam_ket"].toPlainText() == "Chưa có bản cam kết năm này."
     assert "tu_cham_diem" not in dialog.sections.editors
     dialog.discard()
