@@ -95,8 +95,8 @@ def test_word_page_is_a4_with_party_margins(word):
 
     assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
     margins = (section.top_margin, section.bottom_margin, section.left_margin)
-    assert [round(m.mm) for m in margins] == [20, 20, 30]
-    assert round(section.right_margin.mm) == 15
+    assert [round(m.mm) for m in margins] == [21, 21, 31]
+    assert round(section.right_margin.mm) == 16
     assert section.left_margin > Mm(29)
 
 
