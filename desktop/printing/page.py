@@ -181,6 +181,7 @@ class DocumentHeader:
     draft: bool = False
     # The issuing body when it is not a cell, e.g. "Đảng ủy xã Vị Thủy" consolidating its cells.
     unit_name: str = ""
+    body_code: str = "CB"  # "CB" chi bộ, "ĐU" đảng ủy: the part after "/" in the number
 
     def superior_line(self) -> str:
         return upper_vi(self.superior_name.strip())
@@ -195,7 +196,7 @@ class DocumentHeader:
         if not self.doc_type_code:
             return ""
         number = self.number.strip() or BLANK_NUMBER
-        return f"Số {number}-{self.doc_type_code}/CB"
+        return f"Số {number}-{self.doc_type_code}/{self.body_code or 'CB'}"
 
     def date_line(self) -> str:
         place = unicodedata.normalize("NFC", self.place_name or "").strip()

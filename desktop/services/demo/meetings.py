@@ -102,6 +102,20 @@ class SharedSession:
         self._session.flush()
 
 
+# The cell's congress (đại hội chi bộ) opening the term: mid-month, this many whole months
+# before the demo year, so the demo's first minutes are not number 01 of the term.
+MONTHS_BEFORE_DEMO = 7
+
+
+def demo_congress(today: date) -> date:
+    """The day the demo cell's term began (the term's minutes are numbered from it)."""
+    year, month = demo_months(today)[0]
+    month -= MONTHS_BEFORE_DEMO + 1
+    while month < 1:
+        year, month = year - 1, month + 12
+    return date(year, month, 15)
+
+
 def demo_months(today: date) -> list[tuple[int, int]]:
     """The demo year: (year, month) of the 12 months ending last month, oldest first."""
     months = []
@@ -461,13 +475,14 @@ class _DemoYear:
         return {code: item_id for code, item_id in rows}
 
     def _number(self, year: int) -> str:
-        """Minutes numbers run through the calendar year; months before the demo year
-        count as held (one regular meeting a month, one thematic a quarter)."""
-        if year not in self.numbers:
-            first = min(m for y, m in self.months if y == year)
-            self.numbers[year] = (first - 1) + (first - 1) // 3
-        self.numbers[year] += 1
-        return f"{self.numbers[year]:02d}"
+        """Minutes numbers run through the term, across January (Hướng dẫn 36-HD/VPTW);
+        the months between the congress and the demo year count as held (one regular
+        meeting a month, one thematic a quarter)."""
+        del year
+        if not self.numbers:
+            self.numbers[0] = MONTHS_BEFORE_DEMO + MONTHS_BEFORE_DEMO // 3
+        self.numbers[0] += 1
+        return f"{self.numbers[0]:02d}"
 
     def _review_tasks(self, meeting_id: int, day: date) -> None:
         """Tasks of earlier meetings: done, or late once and done at the meeting after."""
