@@ -29,7 +29,11 @@ from desktop.printing.page import (
     styles,
     title_flowables,
 )
-from desktop.printing.reviews.self_review import paper_header, review_styles
+from desktop.printing.reviews.self_review import (
+    issue_recipients,
+    paper_header,
+    review_styles,
+)
 from desktop.services.reviews.print_data import RatingListPaper, rating_list_paper
 from desktop.services.reviews.self_reviews import score_text
 from desktop.storage.database import Database
@@ -62,7 +66,7 @@ def pdf_title(paper: RatingListPaper) -> str:
 def rating_list_flowables(paper: RatingListPaper) -> list[Flowable]:
     st = styles()
     items: list[Flowable] = header_flowables(
-        paper_header(paper.head, paper.issued_on), landscape=True
+        paper_header(paper.head, paper.issued_on, paper.issue), landscape=True
     )
     cell = strip_cell_word(paper.head.cell.name) or "……"
     items += title_flowables(f"{TITLE} năm {paper.year}", f"Chi bộ {cell}")
@@ -74,7 +78,9 @@ def rating_list_flowables(paper: RatingListPaper) -> list[Flowable]:
     summary = summary_flowables(paper)
     secretary = Signature(["T/M CHI BỘ", "BÍ THƯ"], paper.head.secretary_name, note="")
     items += summary[:-2]
-    items += signature_block(None, secretary, landscape=True, keep_with=summary[-2:])
+    items += signature_block(
+        issue_recipients(paper.issue), secretary, landscape=True, keep_with=summary[-2:]
+    )
     return items
 
 

@@ -21,8 +21,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.errors import FieldError, ValidationError
-from desktop.models import IssuedPaper
-from desktop.services.cell.settings import read_setting, write_setting
+from desktop.models import Cell, IssuedPaper
+from desktop.services.cell.settings import read_recipients, read_setting, write_setting
 from desktop.storage.database import Database
 
 TERM_STARTS_KEY = "term_starts"
@@ -162,3 +162,39 @@ def paper_number(
     today = today or date.today()
     day = min(act_on, today) if act_on is not None else today
     return issue(session, kind, subject, type_code, day, body_code)
+
+
+# ---------------------------------------------------------------- a paper's issue
+
+
+@dataclass(frozen=True)
+class Issue:
+    """Số, ngày and nơi nhận of one outgoing paper."""
+
+    number: PaperNumber
+    recipients: tuple[str, ...]
+
+    @property
+    def issued_on(self) -> date | None:
+        return self.number.issued_on
+
+
+def issue_of(
+    db: Database,
+    kind: str,
+    subject: str,
+    type_code: str,
+    act_on: date | None,
+    *,
+    final: bool,
+    today: date | None = None,
+    recipients: str = "report",
+) -> Issue:
+    """``paper_number`` in its own transaction, with the cell's recipients of that kind."""
+    with db.session() as session:
+        number = paper_number(
+            session, kind, subject, type_code, act_on, final=final, today=today
+        )
+        cell = session.scalars(select(Cell).limit(1)).first()
+        lines = read_recipients(session, recipients, cell.superior_name if cell else "")
+    return Issue(number, tuple(lines))

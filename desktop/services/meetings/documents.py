@@ -132,6 +132,7 @@ class DocumentMeta:
     issued_on: date
     number: str = ""  # e.g. "05" — printed as "Số 05-BB/CB"; blank for drafts
     draft: bool = False
+    type_code: str = ""  # loại văn bản of an issued agenda or notice ("CTr", "TB")
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,7 @@ class AgendaDocument:
     theme: str = ""
     theme_presenter: str = ""
     secretary_name: str = ""
+    recipients: tuple[str, ...] = ()  # nơi nhận; "- Lưu chi bộ." is added when printing
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from desktop.models import PartyPost
+from sqlalchemy import func, select
+
+from desktop.models import Commitment, PartyPost
 from desktop.rules.rating_model import Level, RulePack
 from desktop.services.cell.details import CellInfo, get_cell
+from desktop.services.cell.numbering import LIST, REPORT, Issue, issue_of
 from desktop.services.reviews.collective import get_collective_review
 from desktop.services.reviews.commitments import (
     ItemResult,
@@ -106,7 +109,7 @@ class CommitmentSummaryLine:
 class CommitmentSummaryPaper:
     head: PaperHead
     year: int
-    issued_on: date
+    issued_on: date | None  # None on a draft
     lines: tuple[CommitmentSummaryLine, ...]
     total: int
     written: int
@@ -114,6 +117,7 @@ class CommitmentSummaryPaper:
     not_written: tuple[str, ...]
     not_assessed: tuple[str, ...]
     not_evaluated: tuple[str, ...]
+    issue: Issue | None = None
 
 
 # ---------------------------------------------------------------- bản kiểm điểm
@@ -196,7 +200,7 @@ class LevelTally:
 class RatingListPaper:
     head: PaperHead
     year: int
-    issued_on: date
+    issued_on: date | None  # None on a draft
     review_on: date
     pack_period: str
     basis: str  # "Căn cứ Quy định 366-QĐ/TW ngày 30/8/2025; …"
@@ -212,6 +216,7 @@ class RatingListPaper:
     quota_source: str
     quota_exceeded: bool
     decided_quota_line: str
+    issue: Issue | None = None
 
     @property
     def proposed_total(self) -> int:
@@ -237,6 +242,7 @@ class CollectivePaper:
     votes: str
     decided: str
     decision: str
+    issue: Issue | None = None
 
 
 # ---------------------------------------------------------------- gathering
@@ -339,10 +345,17 @@ def commitment_summary_paper(
                 row.evaluation_label or "Chưa",
             )
         )
+    # Issued once every commitment is evaluated, dated the last evaluation; a draft before.
+    final = bool(overview.rows) and not overview.not_evaluated and not overview.not_written
+    issue = issue_of(
+        db, "commitment_summary", str(year), REPORT, _last_evaluation(db, year),
+        final=final, today=today,
+    )  # fmt: skip
     return CommitmentSummaryPaper(
         head=paper_head(db, year, today),
         year=year,
-        issued_on=today or date.today(),
+        issued_on=issue.issued_on,
+        issue=issue,
         lines=tuple(lines),
         total=len(overview.rows),
         written=sum(1 for r in overview.rows if r.written),
@@ -351,6 +364,14 @@ def commitment_summary_paper(
         not_assessed=tuple(r.full_name for r in overview.not_assessed),
         not_evaluated=tuple(r.full_name for r in overview.not_evaluated),
     )
+
+
+def _last_evaluation(db: Database, year: int) -> date | None:
+    """The day the chi ủy evaluated the year's last commitment (the summary's act)."""
+    with db.session() as session:
+        return session.scalar(
+            select(func.max(Commitment.evaluated_on)).where(Commitment.year == year)
+        )
 
 
 def self_review_paper(
@@ -448,10 +469,18 @@ def rating_list_paper(
         for c in sheet.counts
     )
     has_decisions = any(r.decided_level for r in sheet.rows)
+    # The cell's list is issued when every rated member has the cell's proposal, dated the
+    # day of the proposal (the rating meeting); until then it is a draft.
+    proposed_on = [r.proposed_on for r in sheet.rated if r.proposed_level and r.proposed_on]
+    issue = issue_of(
+        db, "rating_list", str(year), LIST, max(proposed_on, default=None),
+        final=bool(sheet.rated) and not sheet.awaiting_proposal, today=today,
+    )  # fmt: skip
     return RatingListPaper(
         head=paper_head(db, year, today),
         year=year,
-        issued_on=today or date.today(),
+        issued_on=issue.issued_on,
+        issue=issue,
         review_on=sheet.review_on,
         pack_period=pack.period_text,
         basis=basis_line(pack),
@@ -488,12 +517,18 @@ def collective_paper(db: Database, year: int, today: date | None = None) -> Coll
         if data.decision_date:
             decision += f" ngày {short_date(data.decision_date)}"
     scale = detail.pack.score_scale
+    # The cell's own report is issued once it has rated itself, dated the day it was written.
+    final = bool(data.self_level and data.written_on)
+    issue = issue_of(
+        db, "collective_review", str(year), REPORT, data.written_on, final=final, today=today
+    )
     return CollectivePaper(
         head=paper_head(db, year, today),
         year=year,
         template=form.template if form else "",
         title=form.title if form else "Kết quả tự đánh giá, xếp loại tập thể chi bộ",
-        written_on=data.written_on,
+        written_on=issue.issued_on,
+        issue=issue,
         sections=sections,
         scores=scores,
         total=detail.total,
