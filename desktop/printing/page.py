@@ -400,13 +400,14 @@ def signature_block(
     return [KeepTogether([*keep_with, Spacer(1, 6 * mm), table])]
 
 
-def recipients_block(lines: Sequence[str]) -> list[Flowable]:
-    """The "Nơi nhận:" list, always ending with "- Lưu chi bộ."."""
+def recipients_block(lines: Sequence[str], archive: str = "Lưu chi bộ.") -> list[Flowable]:
+    """The "Nơi nhận:" list, always ending with the archive copy ("- Lưu chi bộ.")."""
     st = styles()
     items: list[Flowable] = [Paragraph("Nơi nhận:", st.recipients_heading)]
     cleaned = [line.strip().lstrip("-").strip() for line in lines if line.strip()]
-    cleaned = [line for line in cleaned if line.rstrip(".").casefold() != "lưu chi bộ"]
-    cleaned.append("Lưu chi bộ.")
+    last = archive.rstrip(".").casefold()
+    cleaned = [line for line in cleaned if line.rstrip(".").casefold() != last]
+    cleaned.append(archive)
     items += [Paragraph(esc(f"- {line}"), st.recipients_line) for line in cleaned]
     return items
 

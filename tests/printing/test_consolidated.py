@@ -53,3 +53,27 @@ def test_the_spreadsheet_holds_the_same_numbers_as_numbers(tmp_path):
     assert rows[0][1] == "Ấp Tân Phú" and rows[0][2:] == [3, 0, 1, 2, 0, 0]
     assert rows[2][1] == "Tổng cộng" and rows[2][2:] == [5, 0, 2, 3, 0, 0]
     assert book["Danh sách"].max_row == 6  # header + five members
+
+
+def test_the_pdf_carries_the_dang_uy_own_header_number_signer_and_recipients(tmp_path):
+    from datetime import date
+
+    from desktop.services.exchange.consolidation import UnitHeader, set_unit_header
+
+    ws = superior_with_two_cells(tmp_path)
+    set_unit_header(
+        ws.db, UnitHeader("Đảng bộ thành phố Cần Thơ", "Đảng ủy xã Vị Thủy", "Vị Thủy",
+                          "Phạm Văn Minh", "Phó Bí thư"),
+    )  # fmt: skip
+    first = print_consolidated(ws.db, YEAR, tmp_path / "a.pdf", today=date(2026, 1, 10))
+    again = print_consolidated(ws.db, YEAR, tmp_path / "b.pdf", today=date(2026, 3, 1))
+
+    texts = [" ".join(" ".join(p.extract_text() for p in PdfReader(f).pages).split())
+             for f in (first, again)]  # fmt: skip
+    assert texts[0] == texts[1]
+    text = texts[0]
+    assert "ĐẢNG BỘ THÀNH PHỐ CẦN THƠ" in text and "Số 01-DS/ĐU" in text
+    assert "Vị Thủy, ngày 10 tháng 01 năm 2026" in text
+    assert "T/M ĐẢNG ỦY PHÓ BÍ THƯ" in text and "Phạm Văn Minh" in text
+    assert "Nơi nhận:" in text and "- Lưu Văn phòng Đảng ủy." in text
+    assert "Chưa đề xuất" in text
