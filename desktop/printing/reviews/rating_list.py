@@ -183,13 +183,24 @@ def tally_table(paper: RatingListPaper) -> Flowable:
         if paper.has_decisions:
             row += [format_number(tally.decided), tally.decided_share]
         rows.append(row)
+    if paper.awaiting or (paper.has_decisions and paper.undecided):
+        label = "Chưa đề xuất" + (" / chưa quyết định" if paper.has_decisions else "")
+        waiting: list[object] = [
+            Paragraph(esc(label), st.table_cell),
+            format_number(len(paper.awaiting)),
+            paper.awaiting_share,
+        ]
+        if paper.has_decisions:
+            waiting += [format_number(paper.undecided), paper.undecided_share]
+        rows.append(waiting)
+    share_total = "100%" if paper.rated else ""
     total: list[object] = [
         Paragraph("<b>Cộng</b>", st.table_cell),
         format_number(paper.proposed_total),
-        "",
+        share_total,
     ]
     if paper.has_decisions:
-        total += [format_number(sum(t.decided for t in paper.tallies)), ""]
+        total += [format_number(paper.decided_total), share_total]
     rows.append(total)
     centre = [("ALIGN", (1, 1), (-1, -1), "CENTER")]
     table = data_table([head], rows, widths, extra_style=centre)

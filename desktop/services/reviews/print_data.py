@@ -217,10 +217,19 @@ class RatingListPaper:
     quota_exceeded: bool
     decided_quota_line: str
     issue: Issue | None = None
+    # The "Chưa đề xuất" / "Chưa quyết định" row, so each column adds up to ``rated``.
+    awaiting_share: str = ""
+    undecided: int = 0
+    undecided_share: str = ""
 
     @property
     def proposed_total(self) -> int:
-        return sum(t.proposed for t in self.tallies)
+        """Every rated member: at a level, or still without the cell's proposal."""
+        return sum(t.proposed for t in self.tallies) + len(self.awaiting)
+
+    @property
+    def decided_total(self) -> int:
+        return sum(t.decided for t in self.tallies) + self.undecided
 
 
 # ---------------------------------------------------------------- kiểm điểm tập thể
@@ -457,17 +466,19 @@ def rating_list_paper(
             )
         )
     rated = len(sheet.rated)
+    awaiting = len(sheet.awaiting_proposal)
+    proposed = [c.proposed for c in sheet.counts] + [awaiting]
+    undecided = rated - sum(c.decided for c in sheet.counts)
+    decided = [c.decided for c in sheet.counts] + [undecided]
+    proposed_shares = shares(proposed, rated)
+    decided_shares = shares(decided, rated)
     tallies = tuple(
         LevelTally(
-            c.level.name,
-            c.level.short_name,
-            c.proposed,
-            format_percent(c.proposed / rated) if rated else "",
-            c.decided,
-            format_percent(c.decided / rated) if rated else "",
+            c.level.name, c.level.short_name, c.proposed, proposed_shares[i], c.decided,
+            decided_shares[i],
         )
-        for c in sheet.counts
-    )
+        for i, c in enumerate(sheet.counts)
+    )  # fmt: skip
     has_decisions = any(r.decided_level for r in sheet.rows)
     # The cell's list is issued when every rated member has the cell's proposal, dated the
     # day of the proposal (the rating meeting); until then it is a draft.
@@ -496,7 +507,27 @@ def rating_list_paper(
         quota_source=sheet.quota_proposed.source,
         quota_exceeded=sheet.quota_proposed.exceeded,
         decided_quota_line=sheet.quota_decided.explanation if has_decisions else "",
+        awaiting_share=proposed_shares[-1],
+        undecided=undecided,
+        undecided_share=decided_shares[-1],
     )
+
+
+def shares(counts: list[int], total: int, digits: int = 2) -> list[str]:
+    """Each count as a share of ``total`` ("10,53%"), rounded by the largest-remainder rule
+    so that shares of counts adding up to ``total`` add up to exactly 100%."""
+    if total <= 0:
+        return [""] * len(counts)
+    unit = 100 * 10**digits  # hundredths of a percent
+    exact = [count * unit for count in counts]
+    floors = [value // total for value in exact]
+    left = unit * sum(counts) // total - sum(floors) if sum(counts) == total else 0
+    order = sorted(range(len(counts)), key=lambda i: (-(exact[i] % total), i))
+    for i in order[:left]:
+        floors[i] += 1
+    if sum(counts) != total:  # not a partition: each share rounded on its own
+        floors = [round(Decimal(value) / total) for value in exact]
+    return [format_percent(Decimal(value) / unit) for value in floors]
 
 
 def collective_paper(db: Database, year: int, today: date | None = None) -> CollectivePaper:
