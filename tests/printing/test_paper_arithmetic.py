@@ -32,3 +32,23 @@ def test_the_checker_finds_each_kind_of_breach():
     assert number_problems("CHI BỘ ẤP\n*\nĐẢNG CỘNG SẢN") != []
     assert number_problems("Số       -DS/CB Dự thảo") == []
     assert recipients_problems("T/M CHI BỘ") == ["no 'Nơi nhận:'"]
+
+
+def test_a_reason_prints_with_one_pair_of_brackets_and_one_full_stop():
+    from desktop.services.reviews.print_data import clean_reason
+
+    text = "Miễn sinh hoạt (Quy định 366-QĐ/TW ngày 30/8/2025 (như Quy định 124-QĐ/TW, Điều 5))"
+    assert clean_reason(text) == (
+        "Miễn sinh hoạt (Quy định 366-QĐ/TW ngày 30/8/2025; như Quy định 124-QĐ/TW, Điều 5)."
+    )
+    assert clean_reason("Đã nghỉ..") == "Đã nghỉ."
+
+
+def test_a_newcomer_is_worded_as_the_rule_never_zero_months():
+    from datetime import date
+
+    from desktop.rules.rating_rules import pack_for_year
+    from desktop.services.reviews.print_data import admission_words
+
+    words = admission_words(pack_for_year(2025), date(2025, 12, 31), 0)
+    assert words == "mới kết nạp chưa đủ 6 tháng (vào Đảng ngày 31/12/2025, chưa được 1 tháng)"

@@ -151,3 +151,11 @@ def test_the_consolidated_list_passes_the_checker(demo, tmp_path):
         import_package(superior.db, package)
         path = print_consolidated(superior.db, 2025, tmp_path / "th.pdf", today=TODAY)
     assert check_pdf(path, OUTGOING_TABLE) == []
+
+
+def test_a_self_rating_above_its_score_band_is_flagged_on_the_list(demo):
+    ws, _, _ = demo
+    paper = rating_list_paper(ws.db, 2026, TODAY)
+    flagged = [line for line in paper.lines if "cao hơn khung điểm" in line.note]
+    # The demo's Mai Văn Tài scores 66 (the "Hoàn thành" band) and rates himself "Tốt".
+    assert [(line.full_name, line.self_level) for line in flagged] == [("Mai Văn Tài", "Tốt")]

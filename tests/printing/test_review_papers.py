@@ -228,7 +228,8 @@ def test_rating_list_names_members_not_rated_with_the_reason(list_2025, pdf):
     text = read(pdf, list_2025)
 
     assert f"{EXEMPTED} 1960 Không xếp loại: miễn công tác và sinh hoạt đảng" in text
-    assert f"{NEWCOMER} 1998 Không xếp loại: mới kết nạp 3 tháng" in text
+    assert f"{NEWCOMER} 1998 Không xếp loại: mới kết nạp chưa đủ 6 tháng (vào Đảng ngày" in text
+    assert "được 3 tháng)" in text
     assert (
         "Tổng số đảng viên của chi bộ đến ngày 31/12/2025: 9 đồng chí; thuộc diện xếp loại: 7; "
         "không xếp loại: 2." in text

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from desktop.printing.page import (
     Signature,
@@ -152,10 +152,13 @@ def summary_flowables(paper: RatingListPaper) -> list[Flowable]:
     if paper.awaiting:
         waiting = f"- Chưa có đề xuất của chi bộ ({n(len(paper.awaiting))}): "
         items.append(Paragraph(esc(waiting + ", ".join(paper.awaiting) + "."), st.plain))
-    items.append(tally_table(paper))
-    items.append(Spacer(1, 3 * mm))
     base = f"Tỷ lệ tính trên {n(paper.rated)} đảng viên thuộc diện xếp loại."
-    items.append(Paragraph(f"<i>{esc(base)}</i>", st.plain))
+    # The count table never splits: a total alone on the next page reads as a new table.
+    items.append(
+        KeepTogether(
+            [tally_table(paper), Spacer(1, 3 * mm), Paragraph(f"<i>{esc(base)}</i>", st.plain)]
+        )
+    )
     source = f" ({paper.quota_source})" if paper.quota_source else ""
     items.append(Paragraph(esc(f"- Tỷ lệ xuất sắc: {paper.quota_line}{source}."), st.plain))
     if paper.decided_quota_line:

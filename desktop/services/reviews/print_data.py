@@ -7,6 +7,7 @@ Printing (``desktop/printing``) lays these out and computes nothing, so the PDF 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -26,7 +27,7 @@ from desktop.services.reviews.commitments import (
 )
 from desktop.errors import NotFound
 from desktop.services.members.registry import get_member, list_members
-from desktop.services.reviews.ratings import RatingRow, RatingSheet, rating_sheet
+from desktop.services.reviews.ratings import RatingRow, RatingSheet, implied_level, rating_sheet
 from desktop.services.reviews.roster import review_members
 from desktop.services.reviews.self_reviews import get_self_review
 from desktop.services.members.status import MemberStatus
@@ -459,7 +460,7 @@ def rating_list_paper(
                 proposed=_short(pack, row.proposed_level) if row.rated else "",
                 votes=_votes(row.votes_for, row.votes_total, short=True) if row.rated else "",
                 decided=_short(pack, row.decided_level) if row.rated else "",
-                note=_note(row),
+                note=_note(pack, row),
                 card_number=member.card_number,
                 votes_for=row.votes_for if row.rated else None,
                 votes_total=row.votes_total if row.rated else None,
@@ -500,7 +501,9 @@ def rating_list_paper(
         lines=tuple(lines),
         on_roll=len(sheet.rows),
         rated=rated,
-        not_rated=tuple((r.member.full_name, r.facts.not_rated_reason) for r in sheet.not_rated),
+        not_rated=tuple(
+            (r.member.full_name, clean_reason(r.facts.not_rated_reason)) for r in sheet.not_rated
+        ),
         awaiting=tuple(r.member.full_name for r in sheet.awaiting_proposal),
         tallies=tallies,
         quota_line=sheet.quota_proposed.explanation,
@@ -617,7 +620,45 @@ def _votes(votes_for: int | None, votes_total: int | None, short: bool = False) 
     return text if short else f"{text} phiếu tán thành"
 
 
-def _note(row: RatingRow) -> str:
+_NESTED = re.compile(r"\(([^()]*?)\s*\(([^()]*)\)\s*\)")
+
+
+def clean_reason(text: str) -> str:
+    """One pair of brackets, one full stop: "… (Quy định 366-QĐ/TW ngày 30/8/2025 (như
+    Quy định 124-QĐ/TW, Điều 5))" prints "… (Quy định 366-QĐ/TW ngày 30/8/2025; như …)."."""
+    text = (text or "").strip()
+    while _NESTED.search(text):
+        text = _NESTED.sub(r"(\1; \2)", text)
+    text = re.sub(r"\.{2,}$", ".", text)
+    return text if not text or text.endswith(".") else text + "."
+
+
+def admission_words(pack: RulePack, admitted_on: date | None, months: int | None) -> str:
+    """A newcomer as the rule words it: "mới kết nạp chưa đủ 6 tháng (vào Đảng ngày
+    31/12/2025, được 0 tháng)"; never a bare "0 tháng"."""
+    rule = pack.not_rated_rule("recently_admitted")
+    limit = f" chưa đủ {rule.months} tháng" if rule is not None and rule.months else ""
+    facts = []
+    if admitted_on is not None:
+        facts.append(f"vào Đảng ngày {short_date(admitted_on)}")
+    if months is not None:
+        facts.append("chưa được 1 tháng" if months < 1 else f"được {months} tháng")
+    return f"mới kết nạp{limit}" + (f" ({', '.join(facts)})" if facts else "")
+
+
+def self_level_outside_band(pack: RulePack, row: RatingRow) -> str:
+    """The flag when the self-rating is above the band of the member's own score."""
+    band = implied_level(pack, row)
+    if band is None or not row.self_level or row.self_level == band.code:
+        return ""
+    codes = [level.code for level in pack.levels]  # highest first
+    if row.self_level in codes and codes.index(row.self_level) < codes.index(band.code):
+        score = format_number(row.facts.self_score)
+        return f"Tự xếp loại cao hơn khung điểm ({score} điểm: {band.short_name})"
+    return ""
+
+
+def _note(pack: RulePack, row: RatingRow) -> str:
     """Why a member is not rated, or the warnings on the proposal, put briefly."""
     if not row.rated:
         member = row.member
@@ -628,11 +669,11 @@ def _note(row: RatingRow) -> str:
         elif row.not_rated_note:
             reason = row.not_rated_note.rstrip(".")
         elif member.months_since_admission is not None:
-            reason = f"mới kết nạp {member.months_since_admission} tháng"
+            reason = admission_words(pack, member.admitted_on, member.months_since_admission)
         else:
             reason = "không thuộc diện xếp loại"
         return f"Không xếp loại: {reason}"
-    notes = []
+    notes = [flag] if (flag := self_level_outside_band(pack, row)) else []
     for warning in row.warnings:
         facts = row.facts
         if warning.code == "absences":
