@@ -66,3 +66,14 @@ def test_the_demo_season_follows_the_real_order_and_its_votes_fit_the_meeting(de
             assert written_on < proposed_on  # self-review, then the meeting's vote
         if decided_on is not None:
             assert proposed_on < decided_on  # then the superior's decision
+
+
+def test_votes_at_a_meeting_whose_roll_was_not_taken_ask_for_the_roll_first(demo):
+    from desktop.services.meetings import plan as mt
+
+    with demo.session() as s:
+        rating = s.scalars(select(Rating).where(Rating.year == 2026)).first()
+        member_id, level = rating.member_id, rating.proposed_level or "HTTNV"
+    meeting = mt.find_meeting(demo, 2026, 12)  # this month's meeting: only planned
+    with pytest.raises(ValidationError, match="chưa điểm danh"):
+        record_proposal(demo, member_id, 2026, ProposalData(level, 3, 3, meeting_id=meeting))

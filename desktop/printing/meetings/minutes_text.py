@@ -346,14 +346,20 @@ def progress_blocks(doc: MinutesDocument) -> list[Block]:
     detail = study_detail_for(doc.items, doc.study_topic, doc.study_section)
     shown = False
     reviews = review_blocks(doc)
+    # The ratings voted at this meeting belong to its business, before the minutes are read
+    # and approved and before the closing, never after them.
+    ratings = rating_blocks(doc.rating_results)
     for item in doc.items:
+        if ratings and item.code in _AFTER_BUSINESS:
+            blocks += ratings
+            ratings = []
         study = detail is not None and not shown and is_study_item(item)
         shown = shown or study
         blocks += item_blocks(item, detail if study else None)
         if reviews and item.code == "last_month":
             blocks += reviews
             reviews = []
-    return blocks + reviews
+    return blocks + reviews + ratings
 
 
 def review_blocks(doc: MinutesDocument) -> list[Block]:
@@ -366,15 +372,18 @@ def review_blocks(doc: MinutesDocument) -> list[Block]:
     return [label] + [line(task_review_line(review)) for review in doc.task_reviews]
 
 
+_AFTER_BUSINESS = ("read_minutes", "closing")  # agenda items that end the meeting
+
+
 def rating_blocks(results: RatingResults | None) -> list[Block]:
-    """III. KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN, at the rating meeting only:
-    each member's proposed level with the votes, the counts and the quota arithmetic."""
+    """KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN, at the rating meeting only (in II.
+    DIỄN BIẾN): each member's proposed level with the votes, the counts, the quota."""
     if results is None or not results.lines:
         return []
     n = format_number
-    title = f"III. KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM {results.year}"
+    title = f"KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM {results.year}"
     blocks = [
-        Block(Kind.SECTION, (Run(title, bold=True),)),
+        Block(Kind.LABEL, (Run(title, bold=True),)),
         line(f"Chi bộ biểu quyết đề xuất mức xếp loại chất lượng năm {results.year} như sau:"),
     ]
     for number, result in enumerate(results.lines, start=1):
@@ -395,9 +404,8 @@ def rating_blocks(results: RatingResults | None) -> list[Block]:
 
 
 def resolution_blocks(doc: MinutesDocument) -> list[Block]:
-    """III. KẾT LUẬN, NGHỊ QUYẾT (IV. after the rating results): resolution, vote, tasks."""
-    number = "IV" if rating_blocks(doc.rating_results) else "III"
-    heading = f"{number}. KẾT LUẬN, NGHỊ QUYẾT"
+    """III. KẾT LUẬN, NGHỊ QUYẾT: resolution, vote, tasks."""
+    heading = "III. KẾT LUẬN, NGHỊ QUYẾT"
     blocks = [Block(Kind.SECTION, (Run(heading, bold=True),))]
     blocks += [line(sentence(text)) for text in paragraphs(doc.resolution)]
     if doc.vote is not None:
@@ -430,7 +438,7 @@ class MinutesText:
 
 def minutes_text(doc: MinutesDocument) -> MinutesText:
     body = opening_blocks(doc) + contents_blocks(doc) + progress_blocks(doc)
-    body += rating_blocks(doc.rating_results) + resolution_blocks(doc)
+    body += resolution_blocks(doc)
     closing = line(closing_line(doc))
     corrections = correction_blocks(doc)
     if corrections:

@@ -12,15 +12,22 @@ from desktop.models import Meeting
 from desktop.storage.database import Database
 
 
-def present_official(db: Database, meeting_id: int) -> int | None:
-    """Official members present at the meeting; None when there is no such meeting."""
+def _roll(db: Database, meeting_id: int) -> tuple[int, bool] | None:
+    """(official members present, whether the roll was taken); None: no such meeting."""
     from desktop.services.meetings.roster import sheet_rows, summarize
 
     with db.session() as session:
         meeting = session.get(Meeting, meeting_id)
         if meeting is None:
             return None
-        return summarize(sheet_rows(session, meeting)).present_official
+        summary = summarize(sheet_rows(session, meeting))
+        return summary.present_official, summary.not_marked < summary.expected
+
+
+def present_official(db: Database, meeting_id: int) -> int | None:
+    """Official members present at the meeting; None when there is no such meeting."""
+    roll = _roll(db, meeting_id)
+    return None if roll is None else roll[0]
 
 
 def vote_bound_errors(
@@ -29,12 +36,19 @@ def vote_bound_errors(
     """Why the vote cannot stand, with the arithmetic; [] when it can (or is not tied)."""
     if meeting_id is None:
         return []
-    present = present_official(db, meeting_id)
-    if present is None:
+    roll = _roll(db, meeting_id)
+    if roll is None:
         return [FieldError("meeting_id", "Không tìm thấy buổi sinh hoạt đã biểu quyết xếp loại.")]
+    present, taken = roll
     cast = votes_total if votes_total is not None else votes_for
     if cast is None or cast <= present:
         return []
+    if not taken:
+        message = (
+            "Buổi sinh hoạt biểu quyết xếp loại chưa điểm danh: hãy điểm danh trước, số phiếu "
+            "không được nhiều hơn số đảng viên chính thức có mặt."
+        )
+        return [FieldError("votes_total", message)]
     votes = f"tán thành {votes_for}" if votes_for is not None else ""
     against = (
         f" + không tán thành {votes_total - votes_for}"
