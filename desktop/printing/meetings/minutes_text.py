@@ -214,8 +214,13 @@ def minutes_signatures(doc: MinutesDocument) -> tuple[Signature, Signature]:
 # ---------------------------------------------------------------- the minutes' sentences
 
 
-def attendance_lines(a: AttendanceSummary) -> list[str]:
-    """The lines "- Tổng số đảng viên: …" and "Có mặt: 20/23 đồng chí; vắng có lý do: …"."""
+def attendance_lines(a: AttendanceSummary, blank_roll: bool = False) -> list[str]:
+    """The lines "- Tổng số đảng viên: …; phải có mặt: … (= …)" and "Có mặt: 20/23 đồng
+    chí; vắng …", then who of those present are chính thức / dự bị / tạm thời.
+
+    ``blank_roll``: a draft of a meeting whose roll was not taken prints blanks for the
+    counts of the day, not "Có mặt: 0/21".
+    """
     n = format_number
     total = (
         f"- Tổng số đảng viên: {n(a.total)} (chính thức {n(a.official)}, "
@@ -227,6 +232,14 @@ def attendance_lines(a: AttendanceSummary) -> list[str]:
         # Counted in the total but not expected here, so the arithmetic adds up on paper.
         names = ", ".join(f"đ/c {nfc(name)}" for name in a.away_names)
         total += f"; sinh hoạt tạm thời nơi khác: {n(a.away)}" + (f" ({names})" if names else "")
+    total += f"; phải có mặt: {n(a.expected)} ({expected_arithmetic(a)})"
+    if blank_roll and a.not_marked >= a.expected:
+        blank = "……"
+        present = (
+            f"Có mặt: {blank}/{n(a.expected)} đồng chí (chính thức {blank}, dự bị {blank}); "
+            f"vắng có lý do: {blank}; vắng không lý do: {blank}."
+        )
+        return [total + ".", present]
     excused = "; ".join(
         f"đ/c {nfc(e.name)} — {bare(e.reason)}" if bare(e.reason) else f"đ/c {nfc(e.name)}"
         for e in a.absent_excused
@@ -239,7 +252,31 @@ def attendance_lines(a: AttendanceSummary) -> list[str]:
     present += f"; vắng không lý do: {n(len(a.absent_unexcused))}"
     if unexcused:
         present += f" ({unexcused})"
-    return [total + ".", present + "."]
+    return [total + ".", present + ".", present_split(a)]
+
+
+def expected_arithmetic(a: AttendanceSummary) -> str:
+    """"= 21 tổng số − 1 miễn sinh hoạt − 1 sinh hoạt nơi khác + 2 sinh hoạt tạm thời"."""
+    n = format_number
+    text = f"= {n(a.total)} tổng số"
+    if a.exempted:
+        text += f" − {n(a.exempted)} miễn sinh hoạt"
+    if a.away:
+        text += f" − {n(a.away)} sinh hoạt tạm thời nơi khác"
+    if a.temporary_here:
+        text += f" + {n(a.temporary_here)} sinh hoạt tạm thời tại chi bộ"
+    return text
+
+
+def present_split(a: AttendanceSummary) -> str:
+    """Those present by kind: only official members vote (Điều lệ Đảng, Điều 10)."""
+    n = format_number
+    temporary = a.present_temporary
+    probationary = max(a.present - a.present_official - temporary, 0)
+    text = f"Trong số có mặt: chính thức {n(a.present_official)}, dự bị {n(probationary)}"
+    if temporary or a.temporary_here:
+        text += f", sinh hoạt tạm thời {n(temporary)}"
+    return text + "."
 
 
 def vote_line(vote: Vote, present: int) -> str:
@@ -300,7 +337,7 @@ def opening_blocks(doc: MinutesDocument) -> list[Block]:
     if nfc(doc.theme):
         prepared = f"; đồng chí {nfc(doc.theme_presenter)} chuẩn bị" if doc.theme_presenter else ""
         lines.append(f"- Chuyên đề sinh hoạt: “{bare(doc.theme)}”{prepared}.")
-    lines += attendance_lines(doc.attendance)
+    lines += attendance_lines(doc.attendance, blank_roll=doc.meta.draft)
     return [line(text) for text in lines]
 
 

@@ -49,6 +49,7 @@ class AttendanceSummary:
     away: int = 0
     away_names: tuple[str, ...] = ()
     not_marked: int = 0  # expected members not yet marked (a draft roll)
+    present_temporary: int = 0  # of those present, members attached here for a while
 
 
 @dataclass(frozen=True)

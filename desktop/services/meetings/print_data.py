@@ -4,6 +4,7 @@ from the meeting records into the dataclasses of ``meeting_documents``.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
@@ -20,6 +21,7 @@ from desktop.services.meetings.agenda import THEME
 from desktop.services.meetings.checks import meeting_warnings
 from desktop.services.meetings.common import (
     MeetingState,
+    Presence,
     load_meeting,
     meeting_date,
     meetings_of_year,
@@ -29,6 +31,7 @@ from desktop.services.meetings.common import (
 )
 from desktop.services.meetings.documents import (
     AgendaDocument,
+    AttendanceSummary,
     DocumentMeta,
     MinutesBook,
     MinutesDocument,
@@ -45,7 +48,7 @@ from desktop.services.meetings.documents import (
 from desktop.services.meetings.roster import sheet_rows, summarize
 from desktop.services.meetings.study import section_info
 from desktop.services.reviews.ratings import build_sheet
-from desktop.services.members.status import derive_status
+from desktop.services.members.status import MemberStatus, derive_status
 from desktop.storage.database import Database
 from desktop.text import short_date
 
@@ -152,9 +155,18 @@ def notice_document(db: Database, meeting_id: int, issued_on: date | None = None
         )
 
 
+def _with_present_temporary(summary: AttendanceSummary, rows) -> AttendanceSummary:
+    """The summary with how many of those present attend here only for a while."""
+    temporary = MemberStatus.TEMPORARY_HERE.value
+    count = sum(
+        1 for r in rows if r.expected and r.presence == Presence.PRESENT and r.status == temporary
+    )
+    return replace(summary, present_temporary=count)
+
+
 def build_minutes(session: Session, meeting: Meeting, cell: CellInfo) -> MinutesDocument:
     rows = sheet_rows(session, meeting)
-    summary = summarize(rows)
+    summary = _with_present_temporary(summarize(rows), rows)
     section = section_info(session, meeting.topic_section_id)
     # What this meeting said about each task, even if a later meeting reviewed it again.
     reviewed = session.execute(
