@@ -42,12 +42,25 @@ RECIPIENTS = ("Ban Tổ chức cấp ủy cấp trên (để báo cáo);", "Các
 def print_consolidated(db: Database, year: int, path: Path, today: date | None = None) -> Path:
     data = consolidation(db, year)
     unit = unit_header(db)
+    header = consolidated_header(db, year, today)
+    story = [*header_flowables(header, landscape=True), *title_flowables(title_for(year))]
+    story += _summary(data)
+    story += _members(data)
+    signer = Signature(["T/M ĐẢNG ỦY", unit.signer_title or "Bí thư"], unit.signer_name, note="")
+    recipients = recipients_block(RECIPIENTS, archive="Lưu Văn phòng Đảng ủy.")
+    story += signature_block(recipients, signer, landscape=True)
+    return build_pdf(Path(path), story, title=title_for(year), landscape=True)
+
+
+def consolidated_header(db: Database, year: int, today: date | None = None) -> DocumentHeader:
+    """The đảng ủy's own header, numbered DS/ĐU on first issue and reprinted as issued."""
+    unit = unit_header(db)
     with db.session() as session:
         number = paper_number(
             session, "consolidated", str(year), LIST, today, final=True, today=today,
             body_code=UNIT_CODE,
         )  # fmt: skip
-    header = DocumentHeader(
+    return DocumentHeader(
         superior_name=unit.above,
         cell_name="",
         place_name=unit.place,
@@ -57,13 +70,6 @@ def print_consolidated(db: Database, year: int, path: Path, today: date | None =
         doc_type_code=number.type_code,
         body_code=number.body_code,
     )
-    story = [*header_flowables(header, landscape=True), *title_flowables(title_for(year))]
-    story += _summary(data)
-    story += _members(data)
-    signer = Signature(["T/M ĐẢNG ỦY", unit.signer_title or "Bí thư"], unit.signer_name, note="")
-    recipients = recipients_block(RECIPIENTS, archive="Lưu Văn phòng Đảng ủy.")
-    story += signature_block(recipients, signer, landscape=True)
-    return build_pdf(Path(path), story, title=title_for(year), landscape=True)
 
 
 def awaiting(cell) -> int:
