@@ -24,6 +24,7 @@ from desktop.models.meeting import (
     TaskReview,
 )
 from desktop.models.member import Member, MemberEvent
+from desktop.models.paper import IssuedPaper
 from desktop.models.review import (
     CollectiveReview,
     Commitment,
@@ -48,6 +49,7 @@ __all__ = [
     "CommitmentItem",
     "CommitmentProgress",
     "ExportRecord",
+    "IssuedPaper",
     "Rating",
     "ReceivedPackage",
     "SelfReview",

@@ -30,11 +30,15 @@ def test_word_minutes_say_the_key_sentences(word):
     text = body_text(word)
 
     assert "- Thời gian: bắt đầu lúc 8 giờ 00, ngày 05/3/2026." in text
-    assert "- Tổng số đảng viên: 25 (chính thức 23, dự bị 2); miễn sinh hoạt: 2." in text
+    assert (
+        "- Tổng số đảng viên: 25 (chính thức 23, dự bị 2); miễn sinh hoạt: 2; phải có mặt: 23 "
+        "(= 25 tổng số − 2 miễn sinh hoạt)."
+    ) in text
     assert (
         "Có mặt: 20/23 đồng chí; vắng có lý do: 2 (đ/c Lê Văn Ắt — ốm; "
         "đ/c Phạm Thị Hồng — công tác); vắng không lý do: 1 (đ/c Võ Văn Đức)."
     ) in text
+    assert "Trong số có mặt: chính thức 20, dự bị 0." in text
     assert (
         "Biểu quyết: tán thành 20/20 đồng chí có mặt (100%); không tán thành 0; ý kiến khác 0."
     ) in text
@@ -95,8 +99,8 @@ def test_word_page_is_a4_with_party_margins(word):
 
     assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
     margins = (section.top_margin, section.bottom_margin, section.left_margin)
-    assert [round(m.mm) for m in margins] == [20, 20, 30]
-    assert round(section.right_margin.mm) == 15
+    assert [round(m.mm) for m in margins] == [21, 21, 31]
+    assert round(section.right_margin.mm) == 16
     assert section.left_margin > Mm(29)
 
 

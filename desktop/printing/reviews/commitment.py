@@ -30,6 +30,7 @@ from desktop.printing.page import (
 from desktop.printing.reviews.self_review import (
     dotted_lines,
     identity_flowables,
+    issue_recipients,
     paper_header,
     review_styles,
     section_heading,
@@ -112,7 +113,9 @@ def print_commitment_summary(
 
 def summary_flowables(paper: CommitmentSummaryPaper) -> list[Flowable]:
     st = styles()
-    items: list[Flowable] = header_flowables(paper_header(paper.head, paper.issued_on))
+    items: list[Flowable] = header_flowables(
+        paper_header(paper.head, paper.issued_on, paper.issue)
+    )
     cell = strip_cell_word(paper.head.cell.name) or "……"
     items += title_flowables(
         f"{SUMMARY_TITLE} năm {paper.year}",
@@ -160,5 +163,5 @@ def summary_flowables(paper: CommitmentSummaryPaper) -> list[Flowable]:
             text = f"{label} ({n(len(names))}): {', '.join(names)}."
             closing.append(Paragraph(esc(text), st.plain))
     secretary = Signature(["T/M CHI BỘ", "BÍ THƯ"], paper.head.secretary_name, note="")
-    items += signature_block(None, secretary, keep_with=closing)
+    items += signature_block(issue_recipients(paper.issue), secretary, keep_with=closing)
     return items

@@ -29,11 +29,13 @@ from desktop.printing.page import (
     data_table,
     esc,
     header_flowables,
+    recipients_block,
     signature_block,
     strip_cell_word,
     styles,
     title_flowables,
 )
+from desktop.services.cell.numbering import Issue
 from desktop.services.reviews.print_data import (
     AnsweredSection,
     MemberIdentity,
@@ -127,9 +129,29 @@ def verdict_flowables(paper: SelfReviewPaper) -> list[Flowable]:
 # ---------------------------------------------------------------- shared pieces
 
 
-def paper_header(head: PaperHead, issued_on: date | None) -> DocumentHeader:
+def paper_header(
+    head: PaperHead, issued_on: date | None, issue: Issue | None = None
+) -> DocumentHeader:
+    """The header; with ``issue`` (an outgoing paper) its number, or "Dự thảo" and blanks."""
     cell = head.cell
-    return DocumentHeader(cell.superior_name, cell.name, cell.place_name, issued_on)
+    if issue is None:
+        return DocumentHeader(cell.superior_name, cell.name, cell.place_name, issued_on)
+    number = issue.number
+    return DocumentHeader(
+        cell.superior_name,
+        cell.name,
+        cell.place_name,
+        number.issued_on,
+        number=number.number,
+        doc_type_code=number.type_code,
+        draft=number.draft,
+        body_code=number.body_code,
+    )
+
+
+def issue_recipients(issue: Issue | None) -> list[Flowable] | None:
+    """The "Nơi nhận:" column of an outgoing paper (none on a member's own form)."""
+    return recipients_block(list(issue.recipients)) if issue is not None else None
 
 
 def template_code(code: str) -> Flowable:

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from desktop.exchange.read import read_package
 from desktop.models import ReceivedPackage
 from desktop.rules.rating_rules import QuotaResult, pack_for_year, quota_check
+from desktop.services.cell.details import get_cell
 from desktop.services.cell.settings import get_setting, set_setting
 from desktop.errors import DomainError
 from desktop.services.exchange.rating_file import PACKAGE_KIND as KIND
@@ -278,3 +279,54 @@ def _created_at(text: str) -> datetime:
         if value.tzinfo is None
         else value.astimezone().replace(tzinfo=None)
     )
+
+
+# ---------------------------------------------------------------- the đảng ủy's own header
+
+_UNIT_KEYS = {
+    "above": "unit_above_name",
+    "name": "unit_name",
+    "place": "unit_place_name",
+    "signer_name": "unit_signer_name",
+    "signer_title": "unit_signer_title",
+}
+
+
+@dataclass(frozen=True)
+class UnitHeader:
+    """What the đảng ủy's consolidated list prints as its issuing body (cơ quan ban hành).
+
+    ``above``: the body the đảng ủy belongs to ("Đảng bộ thành phố Cần Thơ"); ``name``:
+    "Đảng ủy xã Long Thạnh"; ``signer_title``: "Bí thư" or "Phó Bí thư" under "T/M ĐẢNG ỦY".
+    """
+
+    above: str
+    name: str
+    place: str
+    signer_name: str
+    signer_title: str
+
+
+def unit_header(db: Database) -> UnitHeader:
+    """The stored header of this copy; the cell details fill what was never set."""
+    cell = get_cell(db)
+    defaults = {
+        "above": cell.superior_name,
+        "name": cell.name,
+        "place": cell.place_name,
+        "signer_name": "",
+        "signer_title": "Bí thư",
+    }
+    values = {
+        field: clean_spaces(get_setting(db, key, "")) or defaults[field]
+        for field, key in _UNIT_KEYS.items()
+    }
+    return UnitHeader(**values)
+
+
+def set_unit_header(db: Database, header: UnitHeader) -> None:
+    """Store the đảng ủy's name, place, signer and title for its consolidated papers."""
+    if not clean_spaces(header.name):
+        raise DomainError("Phải nhập tên đảng ủy (ví dụ: Đảng ủy xã Long Thạnh).")
+    for field, key in _UNIT_KEYS.items():
+        set_setting(db, key, clean_spaces(getattr(header, field)))

@@ -29,6 +29,7 @@ from desktop.services.reviews.rating_votes import vote_base_for
 from desktop.services.reviews.roster import ReviewMember, review_date, review_members
 from desktop.services.reviews.self_reviews import review_total, self_reviews_of_year
 from desktop.services.members.status import MemberStatus
+from desktop.services.reviews.vote_bound import vote_bound_errors
 from desktop.storage.database import Database
 from desktop.text import clean_paragraphs
 
@@ -218,6 +219,7 @@ def record_proposal(
     """Store the cell's vote with the warnings shown at that moment; returns them."""
     pack = pack_for_year(year)
     errors = _proposal_errors(pack, proposal)
+    errors += vote_bound_errors(db, proposal.meeting_id, proposal.votes_for, proposal.votes_total)
     if errors:
         raise ValidationError(errors)
     warnings = proposal_warnings(db, member_id, year, proposal, today) if proposal.level else []
