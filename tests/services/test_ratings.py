@@ -445,3 +445,28 @@ def test_the_quota_warning_is_not_pinned_on_a_member_who_is_not_rated(db):
     assert sheet.quota_proposed.exceeded
     assert "quota" in {w.code for w in sheet.row(rated).warnings}
     assert "quota" not in {w.code for w in sheet.row(exempt).warnings}
+
+
+def test_a_4_good_cell_is_told_the_superior_applies_the_quota_over_the_party_committee(cell):
+    db, ids = cell
+    for who in ids[:4]:
+        propose(db, who, "HTTNV")
+    warned = shown_before(db, ids[4], "HTXSNV", "quota")
+    assert "4 × 20% = 0,8, lấy phần nguyên: 0" in warned[0]
+    assert "Cấp trên áp dụng tỷ lệ trên phạm vi toàn đảng bộ" in warned[0]
+
+
+def test_the_cell_records_that_its_superior_applies_the_quota_per_cell(cell):
+    from desktop.services.reviews.quota_scope import set_quota_scope
+
+    db, ids = cell
+    for who in ids[:4]:
+        propose(db, who, "HTTNV")
+    set_quota_scope(db, "cell")
+    warned = shown_before(db, ids[4], "HTXSNV", "quota")
+    assert "Cấp trên áp dụng" not in warned[0]
+    assert "cấp ủy cấp trên xem xét, quyết định" in warned[0]
+    with pytest.raises(ValidationError):
+        set_quota_scope(db, "xa")
+    set_quota_scope(db, "")
+    assert "Cấp trên áp dụng" in shown_before(db, ids[4], "HTXSNV", "quota")[0]
