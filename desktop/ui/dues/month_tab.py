@@ -82,6 +82,8 @@ class MonthTab(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAccessibleName("Danh sách thu đảng phí")
         header = self.table.horizontalHeader()
+        # Measuring every row of a 1,000-member cell would take a second; 100 rows suffice.
+        header.setResizeContentsPrecision(100)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         self.table.installEventFilter(self)
