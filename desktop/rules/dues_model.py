@@ -252,7 +252,9 @@ class DuesPack:
         if reduction:
             value = value * (100 - reduction) / 100
             rate_text += f", giảm {reduction}%"
-        confirmed = confirmed and self.rounding.confirmed
+        if value != value.to_integral_value():
+            # Only an amount that needs rounding depends on the (unconfirmed) rounding rule.
+            confirmed = confirmed and self.rounding.confirmed
         return Quote(self.rounding.apply(value), rate_text, dues_class.source, confirmed)
 
 
