@@ -255,8 +255,10 @@ class MonthTab(QWidget):
             return
         self.first_receipt.clear()
         self.reload()
-        self.ctx.undo_offered.emit(f"Đã ghi {count} đồng chí nộp đảng phí tháng "
-                                   f"{month_text(self.month)}.")
+        # The status bar's undo works on the window's undo stack; dues keep their own
+        # (persisted) last action, taken back with this tab's "Hoàn tác" button.
+        self.summary.setText(f"Đã ghi {count} đồng chí nộp đảng phí tháng "
+                             f"{month_text(self.month)}. " + self.summary.text())
         self.changed.emit()
 
     def _current_line(self) -> ledger.LedgerLine | None:
