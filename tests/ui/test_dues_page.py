@@ -30,7 +30,8 @@ def cell(ctx, make_member):
     ids = []
     for number, name in enumerate(NAMES):
         member_id = make_member(db, name)
-        code, base = [("pension", 4_000_000), ("no_income", None), ("salary", 6_000_000)][number % 3]
+        classes = [("pension", 4_000_000), ("no_income", None), ("salary", 6_000_000)]
+        code, base = classes[number % 3]
         set_assignment(db, member_id, AssignmentData((2025, 1), code, base))
         ids.append(member_id)
     return ids

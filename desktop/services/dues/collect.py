@@ -101,7 +101,8 @@ def void_payment(db: Database, payment_id: int, *, by: str = "", reason: str = "
         payment.voided_at = local_now()
         session.flush()
         log.write()
-        remember(session, f"Xóa lần nộp {money(payment.amount)} đ ngày {short_date(payment.paid_on)}",
+        text = f"Xóa lần nộp {money(payment.amount)} đ ngày {short_date(payment.paid_on)}"
+        remember(session, text,
                  voided=[payment.id], corrections=log.ids)
 
 

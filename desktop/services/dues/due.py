@@ -168,8 +168,10 @@ class DueCalculator:
                          source=pack.reductions.source if pack.reductions else "")
         amount_base = None
         if dues_class.amount.needs_base:
-            earlier = in_force(member.assignments, add_months(month, pack.base_offset(dues_class.code)))
-            amount_base = earlier.base_amount if earlier and earlier.base_amount else row.base_amount
+            base_month = add_months(month, pack.base_offset(dues_class.code))
+            earlier = in_force(member.assignments, base_month)
+            amount_base = earlier.base_amount if earlier and earlier.base_amount else None
+            amount_base = amount_base or row.base_amount
         retired, note = False, ""
         if dues_class.amount.needs_age:
             if member.birth is None:
