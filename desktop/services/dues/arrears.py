@@ -91,3 +91,14 @@ def dues_reminders(db: Database, today: date | None = None) -> list[DuesReminder
                                       f"Đồng chí {item.full_name}: {item.message}",
                                       pack.removal.source))
     return found
+
+
+def flag_lines(db: Database, year: int, today: date | None = None) -> list[str]:
+    """The Điều 8 lines for ``year`` to show beside the absence warnings of the meetings."""
+    from desktop.rules import RuleFileError
+
+    try:
+        found = arrears(db, year, today)
+    except RuleFileError:
+        return []
+    return [f"Đồng chí {a.full_name}: {a.message}" for a in found if a.flagged]
