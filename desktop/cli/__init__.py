@@ -91,6 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp = members_sub.add_parser("import", help="nhập danh sách từ tệp .xlsx hoặc .csv")
     imp.add_argument("file", type=Path, metavar="TỆP")
+    imp.add_argument(
+        "--also-similar-names",
+        action="store_true",
+        help="nhập cả những dòng có tên chỉ khác dấu với người đã có (đã xác nhận là người khác)",
+    )
     exp = members_sub.add_parser("export", help="xuất danh sách ra tệp .xlsx hoặc .csv")
     exp.add_argument("file", type=Path, metavar="TỆP")
 
@@ -261,7 +266,7 @@ def _demo(args, data_dir: Path) -> int:
 
 def _members(args, data_dir: Path) -> int:
     if args.action == "import":
-        return _import(args.file, data_dir)
+        return _import(args.file, data_dir, args.also_similar_names)
     from desktop.services.members.exporting import export_members
 
     with _open(data_dir) as ws:
@@ -270,15 +275,21 @@ def _members(args, data_dir: Path) -> int:
     return EXIT_OK
 
 
-def _import(file: Path, data_dir: Path) -> int:
+def _import(file: Path, data_dir: Path, similar: bool = False) -> int:
     from desktop.services.members.importing import apply_import, format_report, plan_import
 
     with _open(data_dir) as ws:
         plan = plan_import(ws.db, file)
+        plan.import_possible_duplicates(similar)
         report = apply_import(ws.db, plan)
         if report.imported:
             ws.backup("sau-nhap")
     print(format_report(report))
+    if plan.question_count and not similar:
+        print(
+            f"{plan.question_count} dòng có tên chỉ khác dấu với người đã có chưa được nhập. "
+            "Nếu đó là những người khác, chạy lại với --also-similar-names."
+        )
     return EXIT_OK if report.imported or report.duplicates else EXIT_FAILED
 
 
