@@ -147,7 +147,8 @@ def test_an_unmatched_quote_that_merges_lines_refuses_the_file(tmp_path):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(DomainError) as info:
         read_grid(path)
-    assert "dòng 5–11 bị gộp" in str(info.value) and "Không có dòng nào được nhập" in str(info.value)
+    message = str(info.value)
+    assert "dòng 5–11 bị gộp" in message and "Không có dòng nào được nhập" in message
 
 
 def test_a_field_over_the_csv_limit_is_a_message_not_a_crash(tmp_path):

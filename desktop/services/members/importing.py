@@ -26,6 +26,7 @@ from desktop.services.members.registry import PLAIN_FIELDS, MemberData
 from desktop.services.members.import_cells import is_blank, read_row
 from desktop.services.members.import_columns import ALL_COLUMNS, label_for, match_header
 from desktop.services.members.import_matching import SURE, FileRow, MatchIndex
+from desktop.services.members.import_status import StatusEvent, StatusUnknown, read_status
 from desktop.services.members.import_layout import (
     column_name,
     find_layout,
@@ -69,6 +70,8 @@ class RowPlan:
     raw_name: str = ""
     # For a POSSIBLE_DUPLICATE: the secretary confirmed it is another person.
     import_anyway: bool = False
+    # From a "Trạng thái" column: the dated event it means (import_status).
+    status_event: StatusEvent | None = None
 
     @property
     def name(self) -> str:
@@ -177,7 +180,8 @@ def plan_import(
     has_gender = any(f in mapping for f in _GENDER_FIELDS)
     if not has_gender:
         plan.warnings.append(
-            "Tệp không có cột Giới tính: mọi người được ghi là Nam, hãy kiểm tra lại sau khi nhập."
+            "Tệp không có cột Giới tính: giới tính để trống và được liệt kê từng dòng; hãy "
+            "bổ sung sau khi nhập (không tự đoán)."
         )
 
     index = _existing_index(db)
@@ -292,7 +296,18 @@ def _plan_row(
 ) -> RowPlan:
     result = read_row(values, has_gender=has_gender, today=today)
     row = RowPlan(row_number, result.data, result.repairs, result.errors, raw_name=name)
-    if result.data is None:
+    if result.data is not None and not is_blank(values.get("status")):
+        try:
+            row.status_event = read_status(values["status"], today or date.today())
+        except StatusUnknown as exc:
+            row.errors.append(str(exc))
+            row.data = None
+        if row.status_event is not None:
+            row.repairs.append(
+                f"Trạng thái: {row.status_event.kind.label} ngày "
+                f"{row.status_event.happened_on:%d/%m/%Y}"
+            )
+    if row.data is None:
         row.outcome = REJECTED
         return row
     found = index.find(result.data)
@@ -360,7 +375,7 @@ def apply_import(db: Database, plan: ImportPlan) -> ImportReport:
                     if row.outcome == POSSIBLE_DUPLICATE and found and found.kind != SURE:
                         found = None  # confirmed as another person by the secretary
                     if found is None:
-                        member = _new_member(row.data)
+                        member = _new_member(row.data, row.status_event)
                         session.add(member)
                         created.append(member)
                         index.add(row.data, _FileRow(row.row_number))
@@ -399,7 +414,7 @@ def apply_import(db: Database, plan: ImportPlan) -> ImportReport:
     )
 
 
-def _new_member(data: MemberData) -> Member:
+def _new_member(data: MemberData, status: StatusEvent | None = None) -> Member:
     """A Member as members.create_member would save it, with its kết nạp and chính thức
     events (the member form shows those dates as views of the events)."""
     member = Member(**{name: getattr(data, name) for name in PLAIN_FIELDS})
@@ -407,6 +422,10 @@ def _new_member(data: MemberData) -> Member:
     for kind, when in dates:
         if when is not None:
             member.events.append(MemberEvent(kind=kind.value, happened_on=when))
+    if status is not None:
+        member.events.append(
+            MemberEvent(kind=status.kind.value, happened_on=status.happened_on, note=status.note)
+        )
     return member
 
 
