@@ -707,3 +707,17 @@ def test_the_same_citizen_id_is_the_same_person_whatever_the_name(db, tmp_path):
     path = write_xlsx(tmp_path / "ds.xlsx", [header, [1, "Lê Văn Ân", "Nam", "093162001234"]])
     row = plan_import(db, path).rows[0]
     assert row.outcome == DUPLICATE and "số CCCD 093162001234" in row.match_reason
+
+
+def test_formulas_without_a_computed_value_are_named_in_the_warnings(db, tmp_path):
+    import openpyxl
+
+    path = tmp_path / "ds.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["STT", "Họ và tên", "Giới tính"])
+    sheet.append([1, '=CONCATENATE("Lê ","Văn An")', "Nam"])  # openpyxl stores no value
+    sheet.append([2, "Trần Thị Bé", "Nữ"])
+    book.save(path)
+    plan = plan_import(db, path)
+    assert any("1 ô công thức chưa được tính" in w for w in plan.warnings)

@@ -160,6 +160,12 @@ def plan_import(
             "như “Họ và tên”, “Ngày sinh”, “Số thẻ đảng viên”."
         )
     warnings = list(layout.warnings)
+    if grid.uncomputed_formulas:
+        warnings.append(
+            f"Tệp có {grid.uncomputed_formulas} ô công thức chưa được tính giá trị (tệp do "
+            "chương trình khác tạo, chưa mở bằng Excel): các ô đó được đọc là trống. Hãy mở "
+            "tệp bằng Excel, bấm Lưu, rồi nhập lại."
+        )
     if mapping is None:
         mapping = dict(layout.mapping)
     else:

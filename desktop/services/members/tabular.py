@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
@@ -37,6 +38,9 @@ class Grid:
     source: Path
     merged: list[Range] = field(default_factory=list)
     encoding: str = ""
+    # Formula cells the file stores without a computed value (made by another program
+    # and never opened in Excel): openpyxl reads them as empty.
+    uncomputed_formulas: int = 0
     _cover: dict[tuple[int, int], Range] | None = field(default=None, repr=False)
     _width: int | None = field(default=None, repr=False)
 
@@ -162,7 +166,28 @@ def _read_xlsx(path: Path) -> Grid:
     if not grids:
         raise DomainError(f"Không đọc được tệp {path.name}: không có trang tính nào có dữ liệu.")
     # The sheet whose header is most recognisable; the first one on a tie.
-    return max(grids, key=_header_score)
+    chosen = max(grids, key=_header_score)
+    chosen.uncomputed_formulas = _uncomputed_formulas(path)
+    return chosen
+
+
+_FORMULA_WITHOUT_VALUE = re.compile(
+    rb"<c\b[^>]*>\s*<f\b[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>"
+)
+_MAX_SHEET_XML = 50 * 1024 * 1024
+
+
+def _uncomputed_formulas(path: Path) -> int:
+    """How many formula cells of the workbook have no cached value (bounded read)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            count = 0
+            for info in archive.infolist():
+                if info.filename.startswith("xl/worksheets/") and info.file_size < _MAX_SHEET_XML:
+                    count += len(_FORMULA_WITHOUT_VALUE.findall(archive.read(info)))
+            return count
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+        return 0
 
 
 def _sheet_grid(ws, path: Path) -> Grid:
