@@ -203,18 +203,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def os_error_message(exc: OSError) -> str:
     """A file fault in Vietnamese: which file, what happened, what to do."""
-    import errno
+    from desktop.storage.atomic import os_error_reason
 
     name = exc.filename or getattr(exc, "filename2", None) or "(không rõ tệp)"
-    what = {
-        errno.ENOSPC: "ổ đĩa đã đầy",
-        errno.EACCES: "không có quyền ghi hoặc đọc",
-        errno.EPERM: "không được phép",
-        errno.EROFS: "ổ đĩa chỉ cho đọc",
-        errno.ENOENT: "không tìm thấy tệp hoặc thư mục",
-        errno.EIO: "lỗi đọc/ghi của ổ đĩa",
-        errno.EPIPE: "đầu ra đã bị đóng",
-    }.get(exc.errno, exc.strerror or exc.__class__.__name__)
+    what = os_error_reason(exc)
     return (
         f"Lỗi: không làm được việc với tệp {name}: {what}. Dữ liệu đã lưu không bị ảnh hưởng. "
         "Hãy kiểm tra ổ đĩa (còn chỗ trống, không bị khóa ghi, cắm chắc) rồi thử lại."

@@ -21,7 +21,7 @@ from desktop.errors import DomainError
 from desktop.services.members.import_columns import COLUMNS
 from desktop.services.members.import_status import STATUS_FIELD, STATUS_HEADER, export_status
 from desktop.services.members.status import derive_status
-from desktop.storage.atomic import atomic_path
+from desktop.storage.atomic import atomic_path, os_error_reason
 from desktop.storage.database import Database
 from desktop.text import PartialDate, name_sort_key
 from desktop.text.cell_safety import csv_cell, neutralise_workbook
@@ -54,7 +54,7 @@ def export_members(db: Database, path: Path, *, include_off_roll: bool = True) -
                 _write_csv(tmp, records)
     except OSError as exc:
         raise DomainError(
-            f"Không ghi được tệp {path.name}: {exc.strerror or exc}. "
+            f"Không ghi được tệp {path.name} (thư mục {path.parent}): {os_error_reason(exc)}. "
             "Hãy kiểm tra ổ đĩa (USB) còn chỗ trống và tệp không đang mở trong Excel."
         ) from exc
     return len(records)
