@@ -15,7 +15,6 @@ rolls the file back to the schema it had.
 from __future__ import annotations
 
 import sqlite3
-from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -52,18 +51,13 @@ def _alembic_config() -> Config:
     return config
 
 
-@cache
-def _script() -> ScriptDirectory:
-    # Parsed once per process: the migrations shipped with the app do not change.
-    return ScriptDirectory.from_config(_alembic_config())
-
-
 def head_revision() -> str:
-    return _script().get_current_head()
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
 
 
-def known_revisions() -> frozenset[str]:
-    return frozenset(rev.revision for rev in _script().walk_revisions())
+def known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(_alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
 
 
 def current_revision(database: Database) -> str | None:
