@@ -98,6 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp = members_sub.add_parser("import", help="nhập danh sách từ tệp .xlsx hoặc .csv")
     imp.add_argument("file", type=Path, metavar="TỆP")
+    imp.add_argument(
+        "--also-similar-names",
+        action="store_true",
+        help="nhập cả những dòng có tên chỉ khác dấu với người đã có (đã xác nhận là người khác)",
+    )
     exp = members_sub.add_parser("export", help="xuất danh sách ra tệp .xlsx hoặc .csv")
     exp.add_argument("file", type=Path, metavar="TỆP")
 
@@ -208,18 +213,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def os_error_message(exc: OSError) -> str:
     """A file fault in Vietnamese: which file, what happened, what to do."""
-    import errno
+    from desktop.storage.atomic import os_error_reason
 
     name = exc.filename or getattr(exc, "filename2", None) or "(không rõ tệp)"
-    what = {
-        errno.ENOSPC: "ổ đĩa đã đầy",
-        errno.EACCES: "không có quyền ghi hoặc đọc",
-        errno.EPERM: "không được phép",
-        errno.EROFS: "ổ đĩa chỉ cho đọc",
-        errno.ENOENT: "không tìm thấy tệp hoặc thư mục",
-        errno.EIO: "lỗi đọc/ghi của ổ đĩa",
-        errno.EPIPE: "đầu ra đã bị đóng",
-    }.get(exc.errno, exc.strerror or exc.__class__.__name__)
+    what = os_error_reason(exc)
     return (
         f"Lỗi: không làm được việc với tệp {name}: {what}. Dữ liệu đã lưu không bị ảnh hưởng. "
         "Hãy kiểm tra ổ đĩa (còn chỗ trống, không bị khóa ghi, cắm chắc) rồi thử lại."
@@ -271,7 +268,7 @@ def _demo(args, data_dir: Path) -> int:
 
 def _members(args, data_dir: Path) -> int:
     if args.action == "import":
-        return _import(args.file, data_dir)
+        return _import(args.file, data_dir, args.also_similar_names)
     from desktop.services.members.exporting import export_members
 
     with _open(data_dir) as ws:
@@ -280,15 +277,21 @@ def _members(args, data_dir: Path) -> int:
     return EXIT_OK
 
 
-def _import(file: Path, data_dir: Path) -> int:
+def _import(file: Path, data_dir: Path, similar: bool = False) -> int:
     from desktop.services.members.importing import apply_import, format_report, plan_import
 
     with _open(data_dir) as ws:
         plan = plan_import(ws.db, file)
+        plan.import_possible_duplicates(similar)
         report = apply_import(ws.db, plan)
         if report.imported:
             ws.backup("sau-nhap")
     print(format_report(report))
+    if plan.question_count and not similar:
+        print(
+            f"{plan.question_count} dòng có tên chỉ khác dấu với người đã có chưa được nhập. "
+            "Nếu đó là những người khác, chạy lại với --also-similar-names."
+        )
     return EXIT_OK if report.imported or report.duplicates else EXIT_FAILED
 
 

@@ -1,7 +1,7 @@
 """Command-line commands for what leaves the PC: ratings to the superior, consolidation.
 
 sochibo export ratings --year YYYY --to DIR [--password-file FILE]
-sochibo import ratings PACKAGE... [--replace] [--password-file FILE]
+sochibo import ratings PACKAGE... [--replace] [--password-file FILE] [--accept-new-key]
 sochibo print consolidated --year YYYY -o FILE.pdf|FILE.xlsx
 """
 
@@ -39,6 +39,11 @@ def add_commands(sub, printing_sub, parser_class) -> None:
         "--replace", action="store_true", help="gói mới hơn của cùng chi bộ thay gói đã nhập"
     )
     packages.add_argument("--password-file", type=Path, metavar="TỆP")
+    packages.add_argument(
+        "--accept-new-key",
+        action="store_true",
+        help="xác nhận chi bộ đã đổi khóa ký gói (chỉ dùng sau khi gọi điện đối chiếu mã khóa)",
+    )
 
     consolidated = printing_sub.add_parser(
         "consolidated", help="bảng tổng hợp xếp loại của đảng ủy (.pdf hoặc .xlsx theo đuôi tệp)"
@@ -90,14 +95,19 @@ def import_command(args, workspace) -> int:
     years = set()
     for package in args.packages:
         try:
-            outcome = import_package(workspace.db, package, password=password, replace=args.replace)
+            outcome = import_package(
+                workspace.db,
+                package,
+                password=password,
+                replace=args.replace,
+                accept_new_key=args.accept_new_key,
+            )
         except DomainError as exc:
             failed += 1
-            hint = (
-                " Thêm --replace để thay gói đã nhập."
-                if type(exc).__name__ == "ReplaceNeeded"
-                else ""
-            )
+            hint = {
+                "ReplaceNeeded": " Thêm --replace để thay gói đã nhập.",
+                "KeyChangeNeeded": " Sau khi đã đối chiếu, thêm --accept-new-key để nhập.",
+            }.get(type(exc).__name__, "")
             print(f"Không nhập {package}: {exc}{hint}", file=sys.stderr)
             continue
         years.add(outcome.year)

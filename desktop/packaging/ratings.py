@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from desktop import __version__
+from desktop.exchange.signing import signer_for
 from desktop.exchange.write import Progress, write_package
 from desktop.models import ExportRecord
 from desktop.services.cell.details import get_cell
@@ -122,6 +123,8 @@ def export_ratings(
         password=password or None,
         replace=replace,
         progress=progress,
+        # The cell's key pair is made on its first export (chữ ký số, see signing.py).
+        signer=signer_for(db.path.parent),
     )
     result = ExportResult(
         path=written.path,

@@ -22,6 +22,7 @@ from desktop.rules.rating_rules import QuotaResult, pack_for_year, quota_check
 from desktop.services.cell.details import get_cell
 from desktop.services.cell.settings import get_setting, set_setting
 from desktop.errors import DomainError
+from desktop.services.exchange.cell_keys import check_and_remember
 from desktop.services.exchange.rating_file import PACKAGE_KIND as KIND
 from desktop.services.exchange.rating_file import PayloadError, decode_payload
 from desktop.storage.database import Database
@@ -63,11 +64,18 @@ class ImportOutcome:
 
 
 def import_package(
-    db: Database, path: Path, *, password: str | None = None, replace: bool = False
+    db: Database,
+    path: Path,
+    *,
+    password: str | None = None,
+    replace: bool = False,
+    accept_new_key: bool = False,
 ) -> ImportOutcome:
-    """Verify and store one cell's package. Raises ``PackageRejected`` (tampered, partial),
-    ``PayloadError`` (not a rating file), ``ReplaceNeeded`` (ask the user, then call again
-    with ``replace=True``) or ``NewerPackageStored``."""
+    """Verify and store one cell's package. Raises ``PackageRejected`` (tampered, partial,
+    forged signature), ``PayloadError`` (not a rating file), ``KeyChangeNeeded`` (signed by
+    another key than the cell's known one: confirm, then ``accept_new_key=True``),
+    ``ReplaceNeeded`` (ask the user, then call again with ``replace=True``) or
+    ``NewerPackageStored``."""
     contents = read_package(Path(path), password)
     if contents.manifest.kind != KIND:
         raise PayloadError("Gói này không phải gói kết quả xếp loại của chi bộ.")
@@ -82,6 +90,9 @@ def import_package(
                 ReceivedPackage.cell_uid == ratings.cell_uid,
                 ReceivedPackage.year == ratings.year,
             )
+        )
+        key_note = check_and_remember(
+            session, ratings.cell_uid, ratings.cell_name, contents.signer_key, accept_new_key
         )
         replaced = False
         if stored is not None:
@@ -117,9 +128,8 @@ def import_package(
                 payload=ratings.payload,
             )
         )
-    return ImportOutcome(
-        ratings.cell_name, ratings.year, replaced, len(ratings.members), contents.notes
-    )
+    notes = contents.notes + ((key_note,) if key_note else ())
+    return ImportOutcome(ratings.cell_name, ratings.year, replaced, len(ratings.members), notes)
 
 
 def received_packages(db: Database, year: int | None = None) -> list[ReceivedInfo]:
