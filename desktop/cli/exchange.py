@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-EXIT_OK, EXIT_FAILED = 0, 1
+from desktop.cli.common import EXIT_FAILED, EXIT_OK, open_workspace, require_suffix
 
 
 def add_commands(sub, printing_sub, parser_class) -> None:
@@ -144,3 +144,18 @@ def print_consolidated_command(args, db) -> str:
 
         print_consolidated(db, args.year, args.output)
     return f"Đã in bảng tổng hợp xếp loại năm {args.year} ra {args.output}."
+
+
+def export_packages(args, data_dir: Path) -> int:
+    with open_workspace(data_dir) as ws:
+        return export_command(args, ws)
+
+
+def import_packages(args, data_dir: Path) -> int:
+    with open_workspace(data_dir) as ws:
+        return import_command(args, ws)
+
+
+def print_consolidated_paper(args, db) -> str:
+    require_suffix(args.output, (".pdf", ".xlsx"))
+    return print_consolidated_command(args, db)
