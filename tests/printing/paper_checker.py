@@ -190,7 +190,7 @@ def check_pdf(path: Path, expect: Expect) -> list[str]:
     """Every breach of the printing rules on the paper at ``path``."""
     found, sizes = spans(path)
     text = full_text(path)
-    problems = date_problems(text)
+    problems = date_problems(text) + punctuation_problems(text)
     if expect.outgoing:
         problems += recipients_problems(text)
     if expect.numbered:
@@ -204,3 +204,12 @@ def shares_add_up(shares: list[str]) -> bool:
     """Shares printed as "10,53%" add to exactly 100% (largest-remainder rounding)."""
     values = [float(s.rstrip("%").replace(".", "").replace(",", ".")) for s in shares if s]
     return round(sum(values), 6) == 100.0
+
+
+DOUBLED_STOP = re.compile(r"(?<![.…])\.\.(?![.…])")
+
+
+def punctuation_problems(text: str) -> list[str]:
+    """A doubled full stop ("..") where one was meant; dotted lines and "…" are fine."""
+    return [f"doubled full stop: …{text[max(0, m.start() - 30):m.end()]}"
+            for m in DOUBLED_STOP.finditer(text)]  # fmt: skip
