@@ -47,6 +47,30 @@ def test_demo_refuses_a_folder_that_has_data(capsys, demo_dir):
     assert code == 1 and "thư mục dữ liệu trống" in err
 
 
+def test_demo_of_a_given_size_takes_everyone_through_the_year(tmp_path, capsys):
+    from sqlalchemy import func, select
+
+    from desktop.models import Attendance, Commitment, Member, Rating
+
+    data = tmp_path / "big"
+    code, out, _ = run(capsys, "--data", data, "demo", "--members", "60")
+    assert code == 0 and "60 đảng viên" in out
+    with Workspace(data, lock=False) as ws, ws.db.session() as session:
+        assert session.scalar(select(func.count(Member.id))) == 60
+        names = session.scalars(select(Member.full_name)).all()
+        assert len(set(names)) == 60  # the sample's 25 keep their names to themselves
+        synthetic = select(Member.id).where(Member.id > 25)
+        # The synthetic members attend the meetings and go through the review season too.
+        for table in (Attendance, Commitment, Rating):
+            count = select(func.count()).select_from(table).where(table.member_id.in_(synthetic))
+            assert session.scalar(count) > 0, table.__name__
+
+
+def test_demo_smaller_than_the_sample_cell_is_refused(tmp_path, capsys):
+    code, _, err = run(capsys, "--data", tmp_path / "small", "demo", "--members", "10")
+    assert code == 1 and "ít nhất 25" in err
+
+
 def test_export_then_import_elsewhere_and_again(tmp_path, capsys, demo_dir):
     sheet = tmp_path / "danh-sach.xlsx"
     code, out, _ = run(capsys, "--data", demo_dir, "members", "export", sheet)

@@ -2,6 +2,15 @@
 
 from desktop.models.base import Base
 from desktop.models.cell import Cell
+from desktop.models.dues import (
+    DuesAction,
+    DuesAssignment,
+    DuesCorrection,
+    DuesMonthClosing,
+    DuesPayment,
+    DuesPaymentMonth,
+    DuesRemittance,
+)
 from desktop.models.enums import EventKind, Gender, PartyPost, ReviewGroup
 from desktop.models.exchange import ExportRecord, ReceivedPackage
 from desktop.models.meeting import (
@@ -28,6 +37,13 @@ from desktop.models.setting import CellSetting
 from desktop.models.topic import StudyRecord, Topic, TopicDocument, TopicSection
 
 __all__ = [
+    "DuesAction",
+    "DuesAssignment",
+    "DuesCorrection",
+    "DuesMonthClosing",
+    "DuesPayment",
+    "DuesPaymentMonth",
+    "DuesRemittance",
     "CollectiveReview",
     "Commitment",
     "CommitmentItem",

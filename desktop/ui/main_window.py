@@ -7,6 +7,7 @@ sees the whole plan. The status bar names the cell and counts its members, and o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -30,15 +31,55 @@ from desktop.text import fold
 from desktop.ui import messages, tasks
 from desktop.ui.about import show_about, show_shortcuts
 from desktop.ui.context import UiContext
-from desktop.ui.export_page import ExportPage
-from desktop.ui.meetings.page import MeetingsPage
 from desktop.ui.members.page import MembersPage
-from desktop.ui.reviews.page import ReviewsPage
-from desktop.ui.settings_page import SettingsPage
-from desktop.ui.topics.page import TopicsPage
 
 UNDO_BANNER_SECONDS = 10
-NAV_MEMBERS, NAV_MEETINGS, NAV_TOPICS, NAV_REVIEWS, NAV_EXPORT, NAV_SETTINGS = range(6)
+NAV_MEMBERS, NAV_MEETINGS, NAV_TOPICS, NAV_REVIEWS, NAV_DUES, NAV_EXPORT, NAV_SETTINGS = range(7)
+
+
+class LazyPages(QStackedWidget):
+    """Pages built when first shown (trang dựng khi mở lần đầu).
+
+    ``add_lazy(build)`` reserves a place with an empty stand-in; ``page(index)`` (and
+    ``show_page``) calls ``build()`` once, puts the page where its stand-in was and emits
+    ``page_built``. A part's modules are imported inside its ``build``, so the start-up
+    pays only for the page the user sees first.
+    """
+
+    page_built = Signal(int, QWidget)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._builders: dict[int, Callable[[], QWidget]] = {}
+
+    def add_lazy(self, build: Callable[[], QWidget]) -> int:
+        index = self.addWidget(QWidget())
+        self._builders[index] = build
+        return index
+
+    def is_built(self, index: int) -> bool:
+        return 0 <= index < self.count() and index not in self._builders
+
+    def page(self, index: int) -> QWidget:
+        build = self._builders.pop(index, None)
+        if build is None:
+            return self.widget(index)
+        stand_in = self.widget(index)
+        try:
+            page = build()
+        except BaseException:
+            self._builders[index] = build  # try again on the next visit
+            raise
+        self.insertWidget(index, page)
+        self.removeWidget(stand_in)
+        stand_in.deleteLater()
+        self.page_built.emit(index, page)
+        return page
+
+    def show_page(self, index: int) -> QWidget:
+        page = self.page(index)
+        self.setCurrentIndex(index)
+        return page
 
 
 class UndoBanner(QWidget):
@@ -90,36 +131,37 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Sổ Chi bộ")
         self.resize(1280, 800)
 
+        self.pages = LazyPages()
         self.members_page = MembersPage(ctx)
-        self.meetings_page = MeetingsPage(ctx)
-        self.topics_page = TopicsPage(ctx)
-        self.reviews_page = ReviewsPage(ctx)
-        self.meetings_page.meetings_changed.connect(self.topics_page.show_round)
-        self.settings_page = SettingsPage(ctx)
-        self.settings_page.backups.restore_requested.connect(self.restore_from_backup)
-        self.export_page = ExportPage(
-            ctx, self.members_page.export_action, self.members_page.print_action
-        )
-        self.export_page.restore_requested.connect(self.restore_from_backup)
+        self.pages.addWidget(self.members_page)
+        # Every other part is built when first shown (LazyPages).
+        for build in (
+            self._build_meetings,
+            self._build_topics,
+            self._build_reviews,
+            self._build_dues,
+            self._build_export,
+            self._build_settings,
+        ):
+            self.pages.add_lazy(build)
         icons = QStyle.StandardPixmap
         parts = (
-            ("Đảng viên", icons.SP_DirHomeIcon, self.members_page),
-            ("Sinh hoạt chi bộ", icons.SP_FileDialogListView, self.meetings_page),
-            ("Chuyên đề và cam kết", icons.SP_FileDialogInfoView, self.topics_page),
-            ("Kiểm điểm và xếp loại", icons.SP_DialogApplyButton, self.reviews_page),
-            ("Xuất dữ liệu", icons.SP_DriveFDIcon, self.export_page),
-            ("Cài đặt", icons.SP_FileDialogDetailedView, self.settings_page),
+            ("Đảng viên", icons.SP_DirHomeIcon),
+            ("Sinh hoạt chi bộ", icons.SP_FileDialogListView),
+            ("Chuyên đề và cam kết", icons.SP_FileDialogInfoView),
+            ("Kiểm điểm và xếp loại", icons.SP_DialogApplyButton),
+            ("Đảng phí", icons.SP_FileDialogContentsView),
+            ("Xuất dữ liệu", icons.SP_DriveFDIcon),
+            ("Cài đặt", icons.SP_FileDialogDetailedView),
         )
         self.nav = QListWidget()
         self.nav.setIconSize(QSize(24, 24))
         self.nav.setSpacing(2)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.pages = QStackedWidget()
-        for number, (title, icon, page) in enumerate(parts, start=1):
+        for number, (title, icon) in enumerate(parts, start=1):
             item = QListWidgetItem(self.style().standardIcon(icon), title)
             item.setToolTip(f"{title} (Ctrl+{number})")
             self.nav.addItem(item)
-            self.pages.addWidget(page)
         self.nav.currentRowChanged.connect(self._show_part)
         self._size_nav()
 
@@ -143,6 +185,72 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(NAV_MEMBERS)
 
     # --- building ------------------------------------------------------------------
+
+    @property
+    def meetings_page(self):
+        return self.pages.page(NAV_MEETINGS)
+
+    @property
+    def topics_page(self):
+        return self.pages.page(NAV_TOPICS)
+
+    @property
+    def reviews_page(self):
+        return self.pages.page(NAV_REVIEWS)
+
+    @property
+    def export_page(self):
+        return self.pages.page(NAV_EXPORT)
+
+    @property
+    def dues_page(self):
+        return self.pages.page(NAV_DUES)
+
+    @property
+    def settings_page(self):
+        return self.pages.page(NAV_SETTINGS)
+
+    def _build_meetings(self) -> QWidget:
+        from desktop.ui.meetings.page import MeetingsPage
+
+        page = MeetingsPage(self.ctx)
+        page.meetings_changed.connect(self._meetings_changed)
+        return page
+
+    def _meetings_changed(self) -> None:
+        # A topics page not built yet reads the study round when it is first shown.
+        if self.pages.is_built(NAV_TOPICS):
+            self.topics_page.show_round()
+
+    def _build_topics(self) -> QWidget:
+        from desktop.ui.topics.page import TopicsPage
+
+        return TopicsPage(self.ctx)
+
+    def _build_reviews(self) -> QWidget:
+        from desktop.ui.reviews.page import ReviewsPage
+
+        return ReviewsPage(self.ctx)
+
+    def _build_dues(self) -> QWidget:
+        from desktop.ui.dues.page import DuesPage
+
+        return DuesPage(self.ctx)
+
+    def _build_export(self) -> QWidget:
+        from desktop.ui.export_page import ExportPage
+
+        members = self.members_page
+        page = ExportPage(self.ctx, members.export_action, members.print_action)
+        page.restore_requested.connect(self.restore_from_backup)
+        return page
+
+    def _build_settings(self) -> QWidget:
+        from desktop.ui.settings_page import SettingsPage
+
+        page = SettingsPage(self.ctx)
+        page.backups.restore_requested.connect(self.restore_from_backup)
+        return page
 
     def _size_nav(self) -> None:
         """Tall, readable items, and room for the longest name, at any text size."""
@@ -201,7 +309,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action("&Phím tắt", lambda: show_shortcuts(self)))
         help_menu.addAction(self._action("&Giới thiệu", lambda: show_about(self.ctx, self)))
 
-        for number in range(1, 7):
+        for number in range(1, min(self.nav.count(), 9) + 1):
             action = self._action(
                 "",
                 lambda _checked=False, row=number - 1: self.nav.setCurrentRow(row),
@@ -221,7 +329,11 @@ class MainWindow(QMainWindow):
     # --- behaviour -----------------------------------------------------------------
 
     def _show_part(self, row: int) -> None:
-        self.pages.setCurrentIndex(row)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.pages.show_page(row)
+        finally:
+            QApplication.restoreOverrideCursor()
         if row == NAV_MEMBERS:
             self.members_page.focus_search()
 

@@ -21,6 +21,7 @@ from desktop.printing.xlsx_page import party_header, print_setup
 from desktop.services.exchange.consolidation import Consolidation, consolidation
 from desktop.storage.atomic import atomic_write_bytes
 from desktop.storage.database import Database
+from desktop.text.cell_safety import neutralise_workbook
 
 _BOLD = Font(bold=True)
 _WRAP = Alignment(wrap_text=True, vertical="top")
@@ -33,6 +34,7 @@ def consolidated_xlsx_bytes(db: Database, year: int, today: date | None = None) 
     _counts_sheet(book.active, data, header)
     _members_sheet(book.create_sheet("Danh sách"), data, header)
     buffer = io.BytesIO()
+    neutralise_workbook(book)  # every name comes from a cell's package: never a formula
     book.save(buffer)
     return buffer.getvalue()
 

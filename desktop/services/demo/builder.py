@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from desktop.models import Cell, EventKind, Gender, Member, MemberEvent, PartyPost, ReviewGroup
 from desktop.services.cell.numbering import TERM_STARTS_KEY
 from desktop.services.cell.settings import write_setting
+from desktop.services.demo.dues import load_demo_dues
 from desktop.services.demo.meetings import SharedSession, demo_congress, load_demo_meetings
 from desktop.services.demo.reviews import load_demo_reviews
 from desktop.errors import DomainError
@@ -40,10 +41,17 @@ CELL_ALREADY_SET = "Dữ liệu đã có thông tin chi bộ; chỉ nạp chi b�
 MALE, FEMALE = Gender.MALE.value, Gender.FEMALE.value
 
 
-def load_demo(db: Database, today: date | None = None) -> None:
+def load_demo(db: Database, today: date | None = None, members: int | None = None) -> None:
     """Fill an empty data folder with the sample cell, its year of meetings and its review
-    season, in one transaction: if anything fails, nothing is written."""
+    season, in one transaction: if anything fails, nothing is written.
+
+    ``members`` (at least the sample's own 25) makes a cell of that size: the sample's
+    people and their stories, plus synthetic members (``demo.synthetic``) who attend the
+    meetings and go through the review season like everyone else."""
     today = today or date.today()
+    people = _demo_members(today)
+    if members is not None and members < len(people):
+        raise DomainError(f"Chi bộ mẫu có ít nhất {len(people)} đảng viên (đang đặt: {members}).")
     with db.session() as session:
         if session.scalar(select(func.count(Member.id))):
             raise DomainError(NOT_EMPTY)
@@ -56,10 +64,16 @@ def load_demo(db: Database, today: date | None = None) -> None:
         cell.name, cell.superior_name = CELL_NAME, SUPERIOR_NAME
         cell.place_name, cell.term = PLACE_NAME, TERM
         write_setting(session, TERM_STARTS_KEY, demo_congress(today).isoformat())
-        session.add_all(_demo_members(today))
+        session.add_all(people)
         session.flush()
+        if members is not None and members > len(people):
+            from desktop.services.demo.synthetic import add_synthetic_members  # imports us
+
+            names = frozenset(person.full_name for person in people)
+            add_synthetic_members(session, members - len(people), today=today, avoid_names=names)
         load_demo_meetings(SharedSession(session), today)
         load_demo_reviews(SharedSession(session), today)
+        load_demo_dues(SharedSession(session), today)
 
 
 def add_years(day: date, years: int) -> date:
@@ -171,7 +185,7 @@ def _demo_members(today: date) -> list[Member]:
             ],
             serial=104512, hamlet_group=2, party_post=PartyPost.SECRETARY.value,
             other_posts="Trưởng ấp Tân Phú", occupation="Cán bộ ấp",
-            review_group=ReviewGroup.B.value, political_theory="Trung cấp",
+            review_group=ReviewGroup.A.value, political_theory="Trung cấp",
             phone="0939412587",
         ),
         _member(
@@ -183,7 +197,7 @@ def _demo_members(today: date) -> list[Member]:
             ],
             serial=208813, party_post=PartyPost.DEPUTY.value, occupation="Giáo viên",
             profession="Cử nhân Sư phạm Tiểu học", workplace="Trường Tiểu học Long Thạnh",
-            review_group=ReviewGroup.A.value, political_theory="Trung cấp",
+            review_group=ReviewGroup.B.value, political_theory="Trung cấp",
             phone="0918330214",
         ),
         _member(
@@ -191,7 +205,7 @@ def _demo_members(today: date) -> list[Member]:
             _career(on(15, 2, 3), today, number="154-QĐ/HU"),
             serial=301947, hamlet_group=3, party_post=PartyPost.COMMITTEE.value,
             occupation="Công an xã", workplace="Công an xã Long Thạnh",
-            profession="Trung cấp Công an nhân dân", review_group=ReviewGroup.A.value,
+            profession="Trung cấp Công an nhân dân", review_group=ReviewGroup.B.value,
             political_theory="Trung cấp", phone="0987115402",
         ),
         # Tuổi cao, miễn công tác và sinh hoạt đảng.
@@ -269,7 +283,7 @@ def _demo_members(today: date) -> list[Member]:
             serial=671903, hamlet_group=2, religion="Phật giáo",
             occupation="Cán bộ Hội Liên hiệp Phụ nữ xã",
             workplace="Hội Liên hiệp Phụ nữ xã Long Thạnh", profession="Cử nhân Luật",
-            review_group=ReviewGroup.A.value, political_theory="Trung cấp", phone="0939087215",
+            review_group=ReviewGroup.B.value, political_theory="Trung cấp", phone="0939087215",
         ),
         # Badge 30 received; Hòa Hảo.
         _member(
@@ -284,7 +298,7 @@ def _demo_members(today: date) -> list[Member]:
             _career(ago(335), today, official=False, number="31-QĐ/ĐU", issuer=COMMUNE_PARTY),
             serial=905127, hamlet_group=3, occupation="Giáo viên",
             profession="Cao đẳng Sư phạm Mầm non", workplace="Trường Mầm non Long Thạnh",
-            review_group=ReviewGroup.A.value, phone="0868412396",
+            review_group=ReviewGroup.B.value, phone="0868412396",
         ),
         # Giới thiệu sinh hoạt tạm thời đi: working in Thành phố Hồ Chí Minh for a while.
         _member(
@@ -346,7 +360,7 @@ def _demo_members(today: date) -> list[Member]:
             _career(on(16, 10, 10), today, number="118-QĐ/HU"),
             serial=120468, province="036", hamlet_group=2, hometown="xã Nghĩa Hưng, tỉnh Ninh Bình",
             occupation="Y sĩ", workplace="Trạm Y tế xã Long Thạnh", profession="Y sĩ đa khoa",
-            review_group=ReviewGroup.A.value, political_theory="Sơ cấp", phone="0988140627",
+            review_group=ReviewGroup.B.value, political_theory="Sơ cấp", phone="0988140627",
         ),
         _member(
             "Lương Thị Kim Yến", FEMALE, born(56, 1, 28), "000447093365",

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from itertools import cycle
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -142,7 +143,7 @@ class _Season:
         meetings = self._held_meetings(year)
         meeting_id, voted_on = meetings[-1] if meetings else (None, self.today)
         rated = {row.member_id for row in sheet.rated}
-        good, excellent = iter(GOOD_TOTALS * 3), iter(EXCELLENT_TOTALS)
+        good, excellent = cycle(GOOD_TOTALS), iter(EXCELLENT_TOTALS)  # cycle: any cell size
         levels: dict[int, str] = {}
         for index, row in enumerate(_writers(sheet)):
             name = row.member.full_name

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
+from itertools import islice
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
 
 from desktop.models import Cell, EventKind, Gender, Member, MemberEvent, ReviewGroup
 from desktop.services.demo.builder import add_years, badge_ceremony
@@ -73,11 +75,11 @@ OCCUPATIONS = (
     ("Nông dân", ReviewGroup.C, 25),
     ("Buôn bán", ReviewGroup.C, 15),
     ("Công nhân", ReviewGroup.C, 10),
-    ("Giáo viên", ReviewGroup.A, 6),
-    ("Cán bộ xã", ReviewGroup.B, 5),
+    ("Giáo viên", ReviewGroup.B, 6),
+    ("Cán bộ xã", ReviewGroup.A, 5),
     ("Kinh doanh", ReviewGroup.C, 4),
-    ("Công an xã", ReviewGroup.A, 3),
-    ("Y sĩ", ReviewGroup.A, 2),
+    ("Công an xã", ReviewGroup.B, 3),
+    ("Y sĩ", ReviewGroup.B, 2),
 )
 ETHNICITIES = (("Kinh", 92), ("Khmer", 5), ("Hoa", 3))
 RELIGIONS = (
@@ -246,7 +248,6 @@ def _citizen_id(rng: random.Random, female: bool, birth_year: int) -> str:
 def fill_synthetic_cell(db: Database, count: int, seed: int = 1, today: date | None = None) -> None:
     """Insert ``count`` synthetic members into an empty data folder, in one transaction."""
     today = today or date.today()
-    now = datetime.now().replace(microsecond=0)
     with db.session() as session:
         if session.scalar(select(func.count(Member.id))):
             raise DomainError(NOT_EMPTY)
@@ -259,15 +260,36 @@ def fill_synthetic_cell(db: Database, count: int, seed: int = 1, today: date | N
                     term="2025 – 2030",
                 )
             )
-        member_rows, event_rows = [], []
-        # Ids are assigned here so that events can point at their member without a
-        # round trip per row: the whole cell goes in as two executemany statements.
-        for member_id, (data, events) in enumerate(synthetic_members(count, seed, today), 1):
-            row = {name: getattr(data, name) for name in PLAIN_FIELDS}
-            row.update(id=member_id, created_at=now, updated_at=now, deleted_at=None)
-            member_rows.append(row)
-            event_rows.extend(dict(vars(e), member_id=member_id, created_at=now) for e in events)
-        # Core inserts, not ORM bulk inserts: the ORM splits the batch wherever a row has a
-        # None in another column, which made 10,000 members take thousands of statements.
-        session.execute(insert(Member.__table__), member_rows)
-        session.execute(insert(MemberEvent.__table__), event_rows)
+        add_synthetic_members(session, count, seed=seed, today=today)
+
+
+def add_synthetic_members(
+    session: Session,
+    count: int,
+    *,
+    seed: int = 1,
+    today: date | None = None,
+    avoid_names: frozenset[str] = frozenset(),
+) -> None:
+    """Add ``count`` synthetic members inside ``session`` (no commit), after any member
+    already there. Names in ``avoid_names`` are skipped, so that a hand-made cell (the
+    sample cell's 25, whose stories are told by name) keeps its people unique."""
+    today = today or date.today()
+    now = datetime.now().replace(microsecond=0)
+    first_id = (session.scalar(select(func.max(Member.id))) or 0) + 1
+    member_rows, event_rows = [], []
+    # Ids are assigned here so that events can point at their member without a
+    # round trip per row: the whole cell goes in as two executemany statements.
+    people = synthetic_members(count + len(avoid_names), seed, today)
+    unique = (pair for pair in people if pair[0].full_name not in avoid_names)
+    for member_id, (data, events) in enumerate(islice(unique, count), first_id):
+        row = {name: getattr(data, name) for name in PLAIN_FIELDS}
+        row.update(id=member_id, created_at=now, updated_at=now, deleted_at=None)
+        member_rows.append(row)
+        event_rows.extend(dict(vars(e), member_id=member_id, created_at=now) for e in events)
+    if not member_rows:
+        return
+    # Core inserts, not ORM bulk inserts: the ORM splits the batch wherever a row has a
+    # None in another column, which made 10,000 members take thousands of statements.
+    session.execute(insert(Member.__table__), member_rows)
+    session.execute(insert(MemberEvent.__table__), event_rows)
