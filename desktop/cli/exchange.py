@@ -27,6 +27,7 @@ def add_commands(sub, printing_sub, parser_class) -> None:
         "--password-file", type=Path, metavar="TỆP", help="đặt mật khẩu cho gói (dòng đầu của tệp)"
     )
     ratings.add_argument("--replace", action="store_true", help="thay gói cùng tên đã có ở nơi ghi")
+    ratings.add_argument("--with-dues", action="store_true", help="kèm tóm tắt đảng phí của năm")
 
     imp = sub.add_parser("import", help="nhập gói kết quả xếp loại của các chi bộ (đảng ủy cơ sở)")
     imp_sub = imp.add_subparsers(
@@ -70,6 +71,7 @@ def export_command(args, workspace) -> int:
         args.to,
         password=read_password(args.password_file),
         replace=args.replace,
+        include_dues=args.with_dues,
     )
     print(f"Đã ghi và kiểm tra lại gói kết quả xếp loại năm {args.year}: {result.path}")
     print(f"Mã kiểm tra (SHA-256 của manifest.json): {result.sha256}")

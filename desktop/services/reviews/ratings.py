@@ -25,6 +25,7 @@ from desktop.services.reviews.rating_checks import (
     quota_warning,
     vote_warning,
 )
+from desktop.services.reviews.quota_scope import cell_pack
 from desktop.services.reviews.rating_votes import vote_base_for
 from desktop.services.reviews.roster import ReviewMember, review_date, review_members
 from desktop.services.reviews.self_reviews import review_total, self_reviews_of_year
@@ -138,7 +139,7 @@ def rating_sheet(db: Database, year: int, today: date | None = None) -> RatingSh
 
 
 def build_sheet(session: Session, year: int, today: date | None = None) -> RatingSheet:
-    pack = pack_for_year(year)
+    pack = cell_pack(session, year)  # the pack, with the quota scope the cell recorded
     members = review_members(session, year, today)
     ratings = {r.member_id: r for r in session.scalars(select(Rating).where(Rating.year == year))}
     reviews = self_reviews_of_year(session, year)
