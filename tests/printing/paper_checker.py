@@ -190,11 +190,12 @@ def check_pdf(path: Path, expect: Expect) -> list[str]:
     """Every breach of the printing rules on the paper at ``path``."""
     found, sizes = spans(path)
     text = full_text(path)
-    problems = date_problems(text)
+    problems = date_problems(text) + punctuation_problems(text)
     if expect.outgoing:
         problems += recipients_problems(text)
     if expect.numbered:
         problems += number_problems(text)
+    problems += vote_problems(text)
     problems += font_problems(found, expect)
     problems += margin_problems(found, sizes)
     return [f"{Path(path).name}: {p}" for p in problems]
@@ -204,3 +205,42 @@ def shares_add_up(shares: list[str]) -> bool:
     """Shares printed as "10,53%" add to exactly 100% (largest-remainder rounding)."""
     values = [float(s.rstrip("%").replace(".", "").replace(",", ".")) for s in shares if s]
     return round(sum(values), 6) == 100.0
+
+
+DOUBLED_STOP = re.compile(r"(?<![.…])\.\.(?![.…])")
+
+
+def punctuation_problems(text: str) -> list[str]:
+    """A doubled full stop ("..") where one was meant; dotted lines and "…" are fine."""
+    return [f"doubled full stop: …{text[max(0, m.start() - 30):m.end()]}"
+            for m in DOUBLED_STOP.finditer(text)]  # fmt: skip
+
+
+PRESENT_OFFICIAL = re.compile(r"Trong số có mặt:\s*chính thức\s+(\d+)")
+VOTES = re.compile(r"tán thành\s+(\d+)/(\d+)")
+
+
+def vote_problems(text: str) -> list[str]:
+    """Minutes: no vote counts more voters than official members present."""
+    flat = " ".join(text.split())
+    present = PRESENT_OFFICIAL.search(flat)
+    if present is None:
+        return []
+    bound = int(present.group(1))
+    return [
+        f"vote {a}/{b} over {bound} official members present"
+        for a, b in VOTES.findall(flat)
+        if int(b) > bound or int(a) > int(b)
+    ]
+
+
+MINUTES_NUMBER = re.compile(r"Số\s+(\d{2,})-BB/CB")
+
+
+def numbering_problems(numbers_in_date_order: list[int]) -> list[str]:
+    """Minutes of one term numbered 01, 02, … without a gap or a restart in January."""
+    return [
+        f"minutes number {b:02d} follows {a:02d}"
+        for a, b in zip(numbers_in_date_order, numbers_in_date_order[1:], strict=False)
+        if b != a + 1
+    ]

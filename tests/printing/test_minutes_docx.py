@@ -128,3 +128,23 @@ def test_writing_word_minutes_replaces_the_old_file_without_leftovers(tmp_path):
 
     assert target.read_bytes().startswith(b"PK")
     assert [p.name for p in tmp_path.iterdir()] == ["bb.docx"]
+
+
+def test_word_header_uses_the_same_hd36_sizes_as_the_pdf(word):
+    from desktop.printing import page
+
+    header = word.tables[0]
+    runs = {
+        run.text: run.font.size.pt
+        for row in header.rows
+        for cell in row.cells
+        for paragraph in cell.paragraphs
+        for run in paragraph.runs
+        if run.text.strip()
+    }
+    assert runs["ĐẢNG CỘNG SẢN VIỆT NAM"] == page.PARTY_NAME_SIZE == 15
+    number = next(size for text, size in runs.items() if text.startswith("Số "))
+    date_line = next(size for text, size in runs.items() if ", ngày" in text)
+    assert number == page.NUMBER_SIZE == 14 and date_line == page.DATE_LINE_SIZE == 14
+    title = next(p for p in word.paragraphs if p.text == "BIÊN BẢN")
+    assert title.runs[0].font.size.pt == page.TITLE_SIZE and title.runs[0].font.bold

@@ -52,3 +52,11 @@ def test_a_newcomer_is_worded_as_the_rule_never_zero_months():
 
     words = admission_words(pack_for_year(2025), date(2025, 12, 31), 0)
     assert words == "mới kết nạp chưa đủ 6 tháng (vào Đảng ngày 31/12/2025, chưa được 1 tháng)"
+
+
+def test_the_checker_finds_votes_over_those_present_and_a_january_restart():
+    from tests.printing.paper_checker import numbering_problems, vote_problems
+
+    text = "Trong số có mặt: chính thức 15, dự bị 1. … (tán thành 18/18) … tán thành 15/15"
+    assert vote_problems(text) == ["vote 18/18 over 15 official members present"]
+    assert numbering_problems([14, 15, 16, 1, 2]) == ["minutes number 01 follows 16"]

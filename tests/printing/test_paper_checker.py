@@ -28,7 +28,14 @@ from desktop.services.meetings import plan as mt
 from desktop.services.members.registry import list_members
 from desktop.services.reviews.print_data import rating_list_paper
 from desktop.exchange.write import write_package
-from tests.printing.paper_checker import Expect, check_pdf, full_text, shares_add_up
+from tests.printing.paper_checker import (
+    MINUTES_NUMBER,
+    Expect,
+    check_pdf,
+    full_text,
+    numbering_problems,
+    shares_add_up,
+)
 
 TODAY = date(2026, 12, 2)
 JANUARY = date(2027, 1, 20)
@@ -159,3 +166,18 @@ def test_a_self_rating_above_its_score_band_is_flagged_on_the_list(demo):
     flagged = [line for line in paper.lines if "cao hơn khung điểm" in line.note]
     # The demo's Mai Văn Tài scores 66 (the "Hoàn thành" band) and rates himself "Tốt".
     assert [(line.full_name, line.self_level) for line in flagged] == [("Mai Văn Tài", "Tốt")]
+
+
+def test_minutes_are_numbered_on_through_january_within_the_term(demo):
+    ws, papers, _ = demo
+    numbers = []
+    for meeting in [m for year in (2025, 2026) for m in mt.list_meetings(ws.db, year)]:
+        path = next((p for p, _ in papers if p.name == f"bb-{meeting.id}.pdf"), None)
+        if path is None or meeting.state != "approved":
+            continue
+        day = meeting.held_on or meeting.planned_on
+        found = MINUTES_NUMBER.search(full_text(path))
+        numbers.append((day, int(found.group(1))))
+    numbers.sort()
+    assert {day.year for day, _ in numbers} == {2025, 2026}
+    assert numbering_problems([n for _, n in numbers]) == []

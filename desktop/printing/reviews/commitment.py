@@ -28,6 +28,7 @@ from desktop.printing.page import (
     title_flowables,
 )
 from desktop.printing.reviews.self_review import (
+    cell_signature,
     dotted_lines,
     identity_flowables,
     issue_recipients,
@@ -76,7 +77,9 @@ def commitment_flowables(paper: CommitmentPaper) -> list[Flowable]:
             mark = f" <i>{esc(TOPIC_MARK)}</i>" if line.topic_linked else ""
             items.append(Paragraph(f"- {esc(line.text)}{mark}", st.body))
             if line.assessment:
-                note = f" – {esc(line.assessment_note)}" if line.assessment_note else ""
+                # One full stop: a note typed with its own must not print "..".
+                note = line.assessment_note.rstrip(" .")
+                note = f" – {esc(note)}" if note else ""
                 items.append(
                     Paragraph(
                         f"<i>Tự đánh giá cuối năm:</i> {esc(line.assessment)}{note}.",
@@ -91,8 +94,11 @@ def commitment_flowables(paper: CommitmentPaper) -> list[Flowable]:
         if paper.evaluation_comment:
             items.append(Paragraph(f"<i>Nhận xét:</i> {esc(paper.evaluation_comment)}", st.plain))
     acknowledged = short_date(paper.acknowledged_on) if paper.acknowledged_on else "……/……/……"
+    signer = cell_signature(paper.head, paper.member.full_name)
     chi_uy = Signature(
-        ["Xác nhận của chi ủy"], paper.head.secretary_name, note=f"(Ngày {acknowledged})"
+        ["Xác nhận của chi ủy", "T/M CHI ỦY", signer.caption_lines[1]],
+        signer.name,
+        note=f"(Ngày {acknowledged})",
     )
     member = Signature(["Người cam kết"], paper.member.full_name)
     # The last lines go over with the signatures, so that they never stand alone.

@@ -46,10 +46,13 @@ _WARNING_NOTES = {
 
 @dataclass(frozen=True)
 class PaperHead:
-    """The cell and the bí thư who signs for it."""
+    """The cell and the bí thư who signs for it; the phó bí thư (or a chi ủy viên) signs
+    for the cell when the paper is the bí thư's own."""
 
     cell: CellInfo
     secretary_name: str
+    deputy_name: str = ""
+    deputy_title: str = "Phó Bí thư"
 
 
 @dataclass(frozen=True)
@@ -168,6 +171,8 @@ class SelfReviewPaper:
     implied_level: str
     self_level: str
     verdict: CellVerdict | None
+    # "không thuộc diện kiểm điểm năm …, lý do …": printed instead of the form.
+    not_reviewed: str = ""
 
 
 # ---------------------------------------------------------------- danh sách xếp loại
@@ -283,10 +288,14 @@ def find_member(db: Database, text: str) -> int:
 def paper_head(db: Database, year: int, today: date | None = None) -> PaperHead:
     with db.session() as session:
         members = review_members(session, year, today)
-    secretary = next(
-        (m.full_name for m in members if m.party_post == PartyPost.SECRETARY.label), ""
-    )
-    return PaperHead(get_cell(db), secretary)
+    def holder(post: PartyPost) -> str:
+        return next((m.full_name for m in members if m.party_post == post.label), "")
+
+    secretary = holder(PartyPost.SECRETARY)
+    deputy, title = holder(PartyPost.DEPUTY), PartyPost.DEPUTY.label
+    if not deputy:
+        deputy, title = holder(PartyPost.COMMITTEE), PartyPost.COMMITTEE.label
+    return PaperHead(get_cell(db), secretary, deputy, title)
 
 
 def member_identity(db: Database, member_id: int) -> MemberIdentity:
@@ -379,6 +388,23 @@ def commitment_summary_paper(
     )
 
 
+def _not_reviewed_reason(
+    db: Database, member_id: int, year: int, row: RatingRow | None, review_on: date
+) -> str:
+    """Why the member writes no self-review in ``year``; "" when he does."""
+    if row is None:
+        admitted = get_member(db, member_id).data.admitted_on
+        if admitted is not None and admitted > review_on:
+            return (
+                f"vào Đảng ngày {short_date(admitted)}, sau thời điểm kiểm điểm "
+                f"({short_date(review_on)})."
+            )
+        return f"không có tên trong danh sách đảng viên của chi bộ ngày {short_date(review_on)}."
+    if not row.rated and not row.writes_review:
+        return clean_reason(row.facts.not_rated_reason)
+    return ""
+
+
 def _last_evaluation(db: Database, year: int) -> date | None:
     """The day the chi ủy evaluated the year's last commitment (the summary's act)."""
     with db.session() as session:
@@ -390,7 +416,23 @@ def _last_evaluation(db: Database, year: int) -> date | None:
 def self_review_paper(
     db: Database, member_id: int, year: int, today: date | None = None
 ) -> SelfReviewPaper:
-    """The self-review on the form it was written on (a 2024 review keeps 02A/02B)."""
+    """The self-review on the form it was written on (a 2024 review keeps 02A/02B); for a
+    member who is not reviewed that year, the sentence saying so and why."""
+    sheet = rating_sheet(db, year, today)
+    row = next((r for r in sheet.rows if r.member_id == member_id), None)
+    reason = _not_reviewed_reason(db, member_id, year, row, sheet.review_on)
+    if reason:
+        member = member_identity(db, member_id)
+        return SelfReviewPaper(
+            head=paper_head(db, year, today), year=year, member=member, template="",
+            title="Bản kiểm điểm cá nhân", title_note="", written_on=None, sections=(),
+            scores=(), total=None, total_maximum=None, implied_level="", self_level="",
+            verdict=None,
+            not_reviewed=(
+                f"Đồng chí {member.full_name} không thuộc diện kiểm điểm năm {year}, "
+                f"lý do: {reason}"
+            ),
+        )  # fmt: skip
     detail = get_self_review(db, member_id, year)
     form = detail.form
     title, _, note = form.title.partition(" (")
@@ -409,8 +451,6 @@ def self_review_paper(
     )
     implied = detail.implied_level
     verdict = None
-    sheet = rating_sheet(db, year, today)
-    row = next((r for r in sheet.rows if r.member_id == member_id), None)
     if row is not None and (row.proposed_level or row.decided_level or row.discussion):
         verdict = _verdict(detail.pack, row)
     scale = detail.pack.score_scale
