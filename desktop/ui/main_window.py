@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.services.cell.details import get_cell
 from desktop.services.cell.workspace import Workspace, restore_backup
 from desktop.text import fold
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui import messages, tasks
 from desktop.ui.about import show_about, show_shortcuts
 from desktop.ui.context import UiContext
@@ -88,7 +89,7 @@ class MainWindow(QMainWindow):
         self.owns_workspace = owns_workspace
         self.first_paint_done = False
         self.setWindowTitle("Sổ Chi bộ")
-        self.resize(1280, 800)
+        fit_to_screen(self, QSize(1280, 800))
 
         self.members_page = MembersPage(ctx)
         self.meetings_page = MeetingsPage(ctx)

@@ -174,3 +174,14 @@ def make_member():
 @pytest.fixture
 def add_member_event():
     return event
+
+
+@pytest.fixture(autouse=True)
+def _window_places(tmp_path, monkeypatch):
+    """Window sizes and places are kept in a settings file of the test, not the user's."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui import screen_fit
+
+    path = str(tmp_path / "window-places.ini")
+    monkeypatch.setattr(screen_fit, "settings", lambda: QSettings(path, QSettings.Format.IniFormat))

@@ -12,7 +12,7 @@ from copy import copy
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -44,6 +44,7 @@ from desktop.errors import DomainError
 from desktop.services.members.registry import get_member
 from desktop.services.topics.catalogue import current_topic
 from desktop.text import clean_paragraphs
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui import messages
 from desktop.ui.commitments.item_tree import NOT_ASSESSED, ItemRow, ItemTree
 from desktop.ui.commitments.progress_dialog import ProgressPanel
@@ -101,7 +102,7 @@ class CommitmentDialog(QDialog):
         self._showing = False
         self.member_name = get_member(ctx.db, member_id).data.full_name
         self.setWindowTitle(f"Bản cam kết năm {year} — {self.member_name}")
-        self.resize(1180, 760)
+        fit_to_screen(self, QSize(1180, 760))
 
         topic = current_topic(ctx.db, topic_day(year, ctx.today()))
         topic_text = (

@@ -7,7 +7,7 @@ asks for the reason and logs what changed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.meetings import plan as service
 from desktop.text import short_date
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.meetings import approval_tab, meeting_print
@@ -68,7 +69,7 @@ class MeetingDialog(QDialog):
         self.dirty = False
         self.correcting = False
         self._loading = False
-        self.resize(1120, 780)
+        fit_to_screen(self, QSize(1120, 780))
 
         self.title_label = heading()
         self.tabs = QTabWidget()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +27,7 @@ from desktop.services.meetings import plan as service
 from desktop.services.meetings.agenda import THEME, agenda_template, default_templates
 from desktop.services.members.registry import list_members
 from desktop.services.topics.catalogue import current_topic, get_topic
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.meetings.agenda_list import AgendaLine, AgendaList
@@ -90,7 +92,7 @@ class PlanDialog(QDialog):
         detail = service.get_meeting(ctx.db, meeting_id) if meeting_id else None
         title = f"Kế hoạch — {detail.title}" if detail else "Lập kế hoạch buổi sinh hoạt"
         self.setWindowTitle(title)
-        self.resize(820, 720)
+        fit_to_screen(self, QSize(820, 720))
 
         self.kind = QComboBox()
         for label, value in KINDS:

@@ -7,6 +7,7 @@ does not hold (đình chỉ sinh hoạt, nghỉ ốm, tự phát hiện và kh�
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -24,6 +25,7 @@ from desktop.services.reviews import ratings
 
 from desktop.services.reviews import self_reviews
 from desktop.errors import ValidationError
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.meetings.common import read_date, show_date
@@ -48,7 +50,7 @@ class SelfReviewDialog(EditDialog):
         self.detail = self_reviews.get_self_review(ctx.db, row.member_id, year)
         detail = self.detail
         self.setWindowTitle(f"Bản tự kiểm điểm năm {year} — {detail.member_name}")
-        self.resize(1180, 760)
+        fit_to_screen(self, QSize(1180, 760))
 
         title = heading(f"Bản tự kiểm điểm năm {year} — đồng chí {detail.member_name}")
         form_line = QLabel(f"{detail.form.title} — {detail.form.template}")
