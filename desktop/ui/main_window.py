@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from desktop.services.cell.details import get_cell
 from desktop.services.cell.workspace import Workspace, restore_backup
 from desktop.text import fold
-from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui import messages, tasks
 from desktop.ui.about import show_about, show_shortcuts
 from desktop.ui.context import UiContext
@@ -35,6 +34,7 @@ from desktop.ui.export_page import ExportPage
 from desktop.ui.meetings.page import MeetingsPage
 from desktop.ui.members.page import MembersPage
 from desktop.ui.reviews.page import ReviewsPage
+from desktop.ui.screen_fit import fit_to_screen, page_scroller
 from desktop.ui.settings_page import SettingsPage
 from desktop.ui.topics.page import TopicsPage
 
@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
         body.addWidget(self.nav)
-        body.addWidget(self.pages, 1)
+        body.addWidget(page_scroller(self.pages), 1)
         self.setCentralWidget(central)
 
         self._build_menus()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
+from PySide6.QtWidgets import QApplication, QFormLayout, QProxyStyle, QStyle
 
 MIN_TARGET_AT_LARGEST = 24
 # Indicator side as a share of the text's line height (at cỡ 20 the line is ~31 px).
@@ -43,6 +43,13 @@ class ScalingStyle(QProxyStyle):
         if metric in _INDICATORS:
             return max(base, target_size())
         return base
+
+    def styleHint(self, hint, option=None, widget=None, data=None) -> int:  # noqa: N802
+        # A form puts a field under its label when the two do not fit side by side,
+        # instead of widening the window (large text, small screen).
+        if hint == QStyle.StyleHint.SH_FormLayoutWrapPolicy:
+            return int(QFormLayout.RowWrapPolicy.WrapLongRows.value)
+        return super().styleHint(hint, option, widget, data)
 
     def subControlRect(self, control, option, sub, widget=None) -> QRect:  # noqa: N802
         rect = super().subControlRect(control, option, sub, widget)

@@ -44,7 +44,7 @@ from desktop.errors import DomainError
 from desktop.services.members.registry import get_member
 from desktop.services.topics.catalogue import current_topic
 from desktop.text import clean_paragraphs
-from desktop.ui.screen_fit import fit_to_screen
+from desktop.ui.screen_fit import fit_to_screen, usable_size
 from desktop.ui import messages
 from desktop.ui.commitments.item_tree import NOT_ASSESSED, ItemRow, ItemTree
 from desktop.ui.commitments.progress_dialog import ProgressPanel
@@ -227,6 +227,9 @@ class CommitmentDialog(QDialog):
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([700, 480])  # the items get the larger share, at any text size
+        if splitter.minimumSizeHint().width() > usable_size(self).width() - 40:
+            # Large text on a small screen: the detail goes under the list, not beside.
+            splitter.setOrientation(Qt.Orientation.Vertical)
 
         bar = QHBoxLayout()
         bar.addWidget(self.save_button)

@@ -64,6 +64,10 @@ class ProgressDialog(QDialog):
         self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 14)
         self.meeting = QComboBox()
+        self.meeting.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.meeting.setMinimumContentsLength(30)
         # Meeting titles are long; the combo takes the dialog's width, not the title's.
         self.meeting.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon

@@ -105,6 +105,11 @@ class ProposalDialog(EditDialog):
         self.votes_total = vote_spin()
         self.votes_total_box = FieldBox(self.votes_total)
         self.meeting = QComboBox()
+        # A long meeting title must not widen the dialog past the screen.
+        self.meeting.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.meeting.setMinimumContentsLength(30)
         self.meeting.addItem("(không chọn)", 0)
         for meeting in list_meetings(ctx.db, self.year):
             self.meeting.addItem(meeting.title, meeting.id)
