@@ -308,17 +308,16 @@ class MainWindow(QMainWindow):
             for w in QApplication.topLevelWidgets()
             if w.isVisible() and getattr(w, "has_unsaved_changes", lambda: False)()
         ]
-        if unsaved and not messages.ask(
-            self,
-            "Còn phiếu chưa lưu",
-            "Còn phiếu đang nhập dở chưa lưu. Thoát và bỏ những gì vừa nhập?",
-            "Thoát, không lưu",
-            "Quay lại",
-            danger=True,
-        ):
-            event.ignore()
-            return
         for dialog in unsaved:
+            answer = messages.ask_save(
+                dialog, f"«{dialog.windowTitle()}» còn thay đổi chưa lưu. Lưu trước khi thoát?"
+            )
+            if answer == messages.CANCEL or (
+                answer == messages.SAVE and not save_before_closing(dialog)
+            ):
+                dialog.raise_()
+                event.ignore()
+                return
             dialog.discard()
         tasks.wait_for_all()  # reminders may still be reading the data
         if self.owns_workspace:
@@ -328,6 +327,16 @@ class MainWindow(QMainWindow):
                 messages.show_exception(self, exc, "Lỗi khi đóng dữ liệu")
             self.owns_workspace = False
         event.accept()
+
+
+def save_before_closing(dialog: QWidget) -> bool:
+    """Save an editing window's changes; False when they could not be saved (the window
+    stays open showing why)."""
+    save = getattr(dialog, "save", None)
+    if callable(save):
+        return bool(save())
+    dialog.accept()  # member form, plan: they close only when saved
+    return not dialog.isVisible()
 
 
 def organisation_title(name: str) -> str:

@@ -27,6 +27,9 @@ class Answers:
     questions: list[str] = field(default_factory=list)
     shown: list[tuple[str, str]] = field(default_factory=list)
     reply: bool = True
+    # What messages.ask_save answers ("save", "discard", "cancel"); empty: follow ``reply``
+    # (True: close without saving, False: go back).
+    save_choice: str = ""
 
     def texts(self) -> str:
         return "\n".join(self.questions + [text for _kind, text in self.shown])
@@ -49,7 +52,14 @@ def answers(monkeypatch) -> Answers:
 
         return show
 
+    def ask_save(parent, text):
+        recorded.questions.append(text)
+        if recorded.save_choice:
+            return recorded.save_choice
+        return messages.DISCARD if recorded.reply else messages.CANCEL
+
     monkeypatch.setattr(messages, "ask", ask)
+    monkeypatch.setattr(messages, "ask_save", ask_save)
     monkeypatch.setattr(messages, "info", shower("info"))
     monkeypatch.setattr(messages, "warn", shower("warn"))
     monkeypatch.setattr(messages, "error", shower("error"))

@@ -107,10 +107,24 @@ def test_closing_with_an_unsaved_form_asks_first(qtbot, ctx, answers, type_text)
     type_text(dialog.editors["full_name"], "Đào Văn Mới")
     answers.reply = False
     assert not window.close()
-    assert answers.questions[-1].startswith("Còn phiếu đang nhập dở chưa lưu")
+    assert "còn thay đổi chưa lưu" in answers.questions[-1]
     answers.reply = True
     assert window.close()
     assert not dialog.isVisible()
+
+
+def test_leaving_the_app_can_save_the_unsaved_form_first(qtbot, ctx, answers, type_text):
+    from desktop.ui.members.form import MemberDialog
+
+    window = make_window(qtbot, ctx)
+    window.show()
+    dialog = MemberDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.editors["full_name"], "Đào Văn Mới")
+    answers.save_choice = "save"
+    assert window.close()
+    assert dialog.saved_id is not None
 
 
 def test_about_names_the_version_and_the_data_folder(ctx):

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -59,23 +58,12 @@ from desktop.ui.widgets import (
     form_label,
 )
 
-SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+SAVE, DISCARD, CANCEL = messages.SAVE, messages.DISCARD, messages.CANCEL
 
 
 def ask_save(parent: QWidget) -> str:
-    """ "Lưu thay đổi?" with Lưu / Không lưu / Hủy (tests replace this function)."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Lưu thay đổi?")
-    box.setText("Bản cam kết có thay đổi chưa lưu. Lưu thay đổi?")
-    save = box.addButton("Lưu", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("Không lưu", QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton("Hủy", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(save)
-    box.setEscapeButton(cancel)
-    box.exec()
-    clicked = box.clickedButton()
-    return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
+    """Lưu / Không lưu / Quay lại (messages.ask_save); tests replace this function."""
+    return messages.ask_save(parent, "Bản cam kết có thay đổi chưa lưu. Lưu thay đổi?")
 
 
 def topic_day(year: int, today: date) -> date:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -34,7 +33,7 @@ from desktop.ui.style import heading
 from desktop.ui.widgets import error_label, notice_label
 
 TAB_AGENDA, TAB_ATTENDANCE, TAB_MINUTES, TAB_APPROVAL = range(4)
-SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+SAVE, DISCARD, CANCEL = messages.SAVE, messages.DISCARD, messages.CANCEL
 CORRECTING_TEXT = (
     "Đang đính chính biên bản đã thông qua: sửa những chỗ cần sửa rồi bấm «Lưu đính chính…» "
     "(sẽ hỏi lý do)."
@@ -42,19 +41,8 @@ CORRECTING_TEXT = (
 
 
 def ask_save(parent: QWidget) -> str:
-    """ "Lưu thay đổi?" with Lưu / Không lưu / Hủy."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Lưu thay đổi?")
-    box.setText("Buổi sinh hoạt có thay đổi chưa lưu. Lưu thay đổi?")
-    save = box.addButton("Lưu", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("Không lưu", QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton("Hủy", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(save)
-    box.setEscapeButton(cancel)
-    box.exec()
-    clicked = box.clickedButton()
-    return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
+    """Lưu / Không lưu / Quay lại (messages.ask_save); tests replace this function."""
+    return messages.ask_save(parent, "Buổi sinh hoạt có thay đổi chưa lưu. Lưu thay đổi?")
 
 
 class MeetingDialog(QDialog):

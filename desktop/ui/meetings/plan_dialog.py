@@ -162,6 +162,7 @@ class PlanDialog(QDialog):
         self.combined.toggled.connect(self._update_enabled)
         self._update_enabled()
         self.save_button.setFocus()
+        self._clean = self._state()
 
     # --- showing -------------------------------------------------------------------
 
@@ -229,6 +230,41 @@ class PlanDialog(QDialog):
         self.agenda.setEnabled(not (self.meeting_id is None and self.combined.isChecked()))
 
     # --- saving --------------------------------------------------------------------
+
+    def _state(self) -> tuple:
+        """What the secretary can change, to tell whether anything was typed."""
+        agenda = tuple((line.title, line.code) for line in self.agenda.lines())
+        return (
+            self.kind.currentData(),
+            self.month.value(),
+            self.year.value(),
+            self.day.text(),
+            self.start.text(),
+            self.place.text(),
+            self.section.currentData(),
+            self.theme.text(),
+            self.presenter.currentIndex(),
+            self.combined.isChecked(),
+            agenda,
+        )
+
+    def has_unsaved_changes(self) -> bool:
+        return self.saved_id is None and self._state() != self._clean
+
+    def reject(self) -> None:
+        """Close (Esc, "Hủy", ×): with unsaved changes, Lưu / Không lưu / Quay lại."""
+        if self.has_unsaved_changes():
+            answer = messages.ask_save(self, "Kế hoạch buổi sinh hoạt chưa được lưu. Lưu lại?")
+            if answer == messages.SAVE:
+                self.accept()
+                return
+            if answer == messages.CANCEL:
+                return
+        super().reject()
+
+    def discard(self) -> None:
+        """Close without asking (the main window is closing and the user agreed)."""
+        super().reject()
 
     def accept(self) -> None:
         day, problem = read_date(self.day, "Ngày dự kiến")

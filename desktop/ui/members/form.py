@@ -187,14 +187,16 @@ class MemberDialog(QDialog):
         super().accept()
 
     def reject(self) -> None:
-        if self.has_unsaved_changes() and not messages.ask(
-            self,
-            "Chưa lưu",
-            "Những gì vừa nhập chưa được lưu. Đóng phiếu và bỏ những thay đổi này?",
-            "Đóng, không lưu",
-            "Quay lại phiếu",
-        ):
-            return
+        """Close (Esc, "Đóng", ×): with unsaved typing, Lưu / Không lưu / Quay lại."""
+        if self.has_unsaved_changes():
+            answer = messages.ask_save(
+                self, "Những gì vừa nhập vào phiếu đảng viên chưa được lưu. Lưu lại?"
+            )
+            if answer == messages.SAVE:
+                self.accept()  # stays open, errors shown, when something is wrong
+                return
+            if answer == messages.CANCEL:
+                return
         super().reject()
 
     def discard(self) -> None:
