@@ -75,6 +75,7 @@ class MembersPage(QWidget):
         self.toolbar.setIconSize(QSize(24, 24))
         for action in (self.add_action, self.edit_action, self.delete_action):
             self.toolbar.addAction(action)
+        self.toolbar.addAction(self.deleted_action)
         self.toolbar.addSeparator()
         for action in (self.import_action, self.export_action, self.print_action):
             self.toolbar.addAction(action)
@@ -189,6 +190,12 @@ class MembersPage(QWidget):
             self.delete_selected,
             QKeySequence(QKeySequence.StandardKey.Delete),
             "Xóa đảng viên đang chọn",
+        )
+        self.deleted_action = self._action(
+            "&Khôi phục…",
+            icons.SP_BrowserReload,
+            self.show_deleted,
+            tip="Xem những đảng viên đã xóa khỏi danh sách và khôi phục",
         )
         self.find_action = self._action(
             "Tìm", icons.SP_FileDialogContentsView, self.focus_search, "Ctrl+F"
@@ -390,6 +397,17 @@ class MembersPage(QWidget):
         self.ctx.undo_stack.push(DeleteMemberCommand(self.ctx, member_id, row.full_name))
         self.ctx.undo_offered.emit(f"Đã xóa đồng chí {row.full_name}.")
         self.table.setFocus()
+
+    def show_deleted(self):
+        """Đảng viên đã xóa, with "Khôi phục" (undo works only until the app is closed)."""
+        from desktop.ui.members.deleted_dialog import DeletedMembersDialog
+
+        dialog = DeletedMembersDialog(self.ctx, self)
+        dialog.finished.connect(lambda _result: self.table.setFocus())
+        dialog.finished.connect(dialog.deleteLater)
+        self.deleted_dialog = dialog
+        dialog.open()
+        return dialog
 
     # --- roster-wide actions -------------------------------------------------------
 
