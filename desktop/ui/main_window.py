@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.cell.details import get_cell
 from desktop.services.cell.workspace import Workspace, restore_backup
+from desktop.services.demo.marker import SAMPLE_MARK, is_sample_data
 from desktop.text import fold
 from desktop.ui import messages, tasks
 from desktop.ui.about import show_about, show_shortcuts
@@ -235,8 +236,13 @@ class MainWindow(QMainWindow):
                 text += f" — {cell.superior_name}"
         else:
             text = "Chưa nhập tên chi bộ (vào Cài đặt để nhập)"
+        title = f"Sổ Chi bộ — {unit}" if cell.is_set else "Sổ Chi bộ"
+        if is_sample_data(self.ctx.db):
+            # The sample cell must never pass for a real one, on screen or on paper.
+            title += f" — {SAMPLE_MARK}"
+            text += f" ({SAMPLE_MARK}, giả định)"
         self.cell_label.setText(text)
-        self.setWindowTitle(f"Sổ Chi bộ — {unit}" if cell.is_set else "Sổ Chi bộ")
+        self.setWindowTitle(title)
 
     def _update_count(self, on_roll: int) -> None:
         self.count_label.setText(f"{on_roll} đảng viên đang sinh hoạt")

@@ -44,7 +44,7 @@ def demo_ctx(app, demo_template, tmp_path):
     from desktop.services.cell.workspace import Workspace
     from desktop.ui.context import UiContext
 
-    folder = tmp_path / "data"
+    folder = tmp_path / "demo-data"
     shutil.copytree(demo_template, folder)
     workspace = Workspace(folder, lock=False)
     context = UiContext(workspace, today=TODAY)
@@ -267,3 +267,15 @@ def test_a_window_comes_back_where_it_was_left_while_that_place_is_on_a_screen(
     qtbot.addWidget(moved)
     screen_fit.fit_to_screen(moved, QSize(1280, 800), "probe")
     assert moved.size() == QSize(1280, 688)
+
+
+def test_the_sample_cell_is_marked_in_the_window_title(qtbot, demo_ctx, ctx):
+    from desktop.ui.main_window import MainWindow
+
+    sample = MainWindow(demo_ctx, owns_workspace=False)
+    qtbot.addWidget(sample)
+    assert sample.windowTitle().endswith("— DỮ LIỆU MẪU")
+    assert "DỮ LIỆU MẪU" in sample.cell_label.text()
+    real = MainWindow(ctx, owns_workspace=False)
+    qtbot.addWidget(real)
+    assert "MẪU" not in real.windowTitle()
