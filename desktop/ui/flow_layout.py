@@ -9,7 +9,7 @@ buttons that do not fit on the next line instead, like words in a paragraph (aft
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget
 
 
 class FlowLayout(QLayout):
@@ -80,15 +80,15 @@ class FlowLayout(QLayout):
     def _gap(self) -> int:
         if self._spacing >= 0:
             return self._spacing
-        parent = self.parentWidget()
-        style = parent.style() if parent is not None else None
-        if style is None:
-            return 6
-        return style.layoutSpacing(
+        style = QApplication.style()
+        gap = style.layoutSpacing(
             QSizePolicy.ControlType.PushButton,
             QSizePolicy.ControlType.PushButton,
             Qt.Orientation.Horizontal,
         )
+        if gap < 0:
+            gap = style.pixelMetric(QStyle.PixelMetric.PM_LayoutHorizontalSpacing)
+        return gap if gap >= 0 else 6
 
     def _arrange(self, rect: QRect, move: bool) -> int:
         margins = self.contentsMargins()

@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
         if is_sample_data(self.ctx.db):
             # The sample cell must never pass for a real one, on screen or on paper.
             title += f" — {SAMPLE_MARK}"
-            text += f" ({SAMPLE_MARK}, giả định)"
+            text += f" — {SAMPLE_MARK}"
         self.cell_label.setText(text)
         self.setWindowTitle(title)
 

@@ -1,6 +1,6 @@
 """Whether the open data is the sample cell (dữ liệu mẫu), so that screens can say so.
 
-The sample cell is recognised by its fictional name and superior, which load_demo
+The sample cell is recognised by its fictional name, superior, place and term, which load_demo
 writes (desktop/services/demo/builder.py); a real cell renamed to them is unlikely.
 """
 
@@ -13,7 +13,8 @@ SAMPLE_MARK = "DỮ LIỆU MẪU"
 
 def is_sample_data(db: Database) -> bool:
     from desktop.services.cell.details import get_cell
-    from desktop.services.demo.builder import CELL_NAME, SUPERIOR_NAME
+    from desktop.services.demo.builder import CELL_NAME, PLACE_NAME, SUPERIOR_NAME, TERM
 
     cell = get_cell(db)
-    return cell.name.strip() == CELL_NAME and cell.superior_name.strip() == SUPERIOR_NAME
+    written = (cell.name, cell.superior_name, cell.place_name, cell.term)
+    return tuple(v.strip() for v in written) == (CELL_NAME, SUPERIOR_NAME, PLACE_NAME, TERM)
