@@ -163,3 +163,34 @@ def test_print_button_opens_the_minutes_preview(qtbot, window):
     dialog = preview()
     assert dialog.title == "Biên bản"
     dialog.reject()
+
+
+def test_all_present_on_a_1000_member_roll_is_one_update_within_50_ms(qtbot):
+    import time as clock
+
+    from PySide6.QtWidgets import QTableView
+
+    from desktop.services.meetings.roster import AttendanceRow
+    from desktop.ui.meetings.attendance_model import AttendanceModel
+
+    model = AttendanceModel()
+    view = QTableView()  # a view attached, as in the window, repaints on every update
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.show()
+    model.set_rows(
+        [
+            AttendanceRow(i, f"Đảng viên {i}", "chinh_thuc", "Chính thức", True, None, "")
+            for i in range(1000)
+        ]
+    )
+    model.set_presence(3, "vang_co_ly_do")
+    changes = []
+    model.changed.connect(lambda: changes.append(1))
+    started = clock.perf_counter()
+    model.mark_all_present()
+    elapsed = clock.perf_counter() - started
+    assert elapsed <= 0.05, f"{elapsed * 1000:.0f} ms"
+    assert len(changes) == 1
+    assert [r.presence for r in model.rows].count("co_mat") == 999
+    assert model.rows[3].presence == "vang_co_ly_do"
