@@ -25,7 +25,7 @@ from desktop.ui.widgets import error_label, form_label
 
 _FIELDS = (
     ("name", "Tên &chi bộ", "Ví dụ: Ấp Thạnh Lợi (không ghi chữ «Chi bộ»)"),
-    ("superior_name", "Đảng bộ cấp &trên", "Ví dụ: Đảng bộ xã Vị Thủy"),
+    ("superior_name", "Đảng bộ cấp t&rên", "Ví dụ: Đảng bộ xã Vị Thủy"),
     ("place_name", "Địa danh ghi &ngày tháng", "Ví dụ: Vị Thủy (in «Vị Thủy, ngày …»)"),
     ("term", "Nhiệm &kỳ", "Ví dụ: 2025 – 2030"),
 )

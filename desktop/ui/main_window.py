@@ -185,7 +185,7 @@ class MainWindow(QMainWindow):
             else:
                 menu.addAction(action)
 
-        edit = self.menuBar().addMenu("&Sửa")
+        edit = self.menuBar().addMenu("Sử&a")
         stack = self.ctx.undo_stack
         self.undo_action = stack.createUndoAction(self, "&Hoàn tác")
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
         edit.addAction(page.delete_action)
         edit.addAction(page.find_action)
 
-        help_menu = self.menuBar().addMenu("Trợ &giúp")
+        help_menu = self.menuBar().addMenu("Trợ giú&p")
         help_menu.addAction(self._action("&Phím tắt", lambda: show_shortcuts(self)))
         help_menu.addAction(self._action("&Giới thiệu", lambda: show_about(self.ctx, self)))
 

@@ -8,7 +8,7 @@ and place the window had last time (QSettings), if that place is still on a scre
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSettings, QSize
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QBoxLayout, QFrame, QScrollArea, QStyle, QVBoxLayout, QWidget
 
@@ -172,6 +172,8 @@ def page_scroller(content: QWidget) -> QScrollArea:
     page scrolls down instead of pushing the window past the screen's edge."""
     scroll = _FitScrollArea()
     scroll.setObjectName(FIT_SCROLL_NAME)
+    # Tab goes to the fields inside (the area scrolls to each), never to the area itself.
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setWidget(content)

@@ -50,7 +50,7 @@ def test_status_bar_names_the_cell_and_counts_members(qtbot, ctx, roster):
 def test_menus_are_vietnamese_with_shortcuts(qtbot, ctx):
     window = make_window(qtbot, ctx)
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Tệp", "&Sửa", "Trợ &giúp"]
+    assert menus == ["&Tệp", "Sử&a", "Trợ giú&p"]
     assert window.import_action.shortcut().toString() == "Ctrl+I"
     assert window.export_action.shortcut().toString() == "Ctrl+E"
     assert window.print_action.shortcut().toString() == "Ctrl+P"

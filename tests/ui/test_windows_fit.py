@@ -279,3 +279,115 @@ def test_the_sample_cell_is_marked_in_the_window_title(qtbot, demo_ctx, ctx):
     real = MainWindow(ctx, owns_workspace=False)
     qtbot.addWidget(real)
     assert "MẪU" not in real.windowTitle()
+
+
+def mnemonics(window: QWidget, page: QWidget | None = None) -> dict[str, list[str]]:
+    """Alt+letter → the labels that carry it, among what is shown in ``window`` (the menu
+    bar's titles, buttons, labels with a buddy, tab titles; in the main window only the
+    page shown)."""
+    from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
+
+    found: dict[str, list[str]] = {}
+
+    def add(text: str) -> None:
+        at = text.replace("&&", "").find("&")
+        if at >= 0 and at + 1 < len(text.replace("&&", "")):
+            letter = text.replace("&&", "")[at + 1].lower()
+            found.setdefault(fold_letter(letter), []).append(text)
+
+    if isinstance(window, QMainWindow):
+        for action in window.menuBar().actions():
+            add(action.text())
+    root = page or window
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(window) or widget.window() is not window:
+            continue
+        if isinstance(widget, QAbstractButton):
+            add(widget.text())
+        elif isinstance(widget, QLabel) and widget.buddy() is not None:
+            add(widget.text())
+        elif isinstance(widget, QTabWidget):
+            for index in range(widget.count()):
+                add(widget.tabText(index))
+    if page is not None:
+        from PySide6.QtWidgets import QToolBar
+
+        for bar in page.findChildren(QToolBar):
+            for action in bar.actions():
+                if action.isVisible():
+                    add(action.text())
+    return {k: v for k, v in found.items() if len(v) > 1}
+
+
+def fold_letter(letter: str) -> str:
+    from desktop.text import fold
+
+    return fold(letter)
+
+
+def test_no_two_mnemonics_in_a_window_share_a_letter(qtbot, demo_ctx):
+    from desktop.ui.main_window import MainWindow
+
+    clashes = []
+    window = MainWindow(demo_ctx, owns_workspace=False)
+    qtbot.addWidget(window)
+    window.show()
+    for row in range(window.nav.count()):
+        window.nav.setCurrentRow(row)
+        QApplication.processEvents()
+        for letter, texts in mnemonics(window, window.pages.currentWidget()).items():
+            clashes.append(f"{window.nav.item(row).text()}: Alt+{letter.upper()} {texts}")
+    for name, dialog in every_dialog(demo_ctx):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        QApplication.processEvents()
+        for letter, texts in mnemonics(dialog).items():
+            clashes.append(f"{name}: Alt+{letter.upper()} {texts}")
+        if hasattr(dialog, "discard"):
+            dialog.discard()
+        dialog.hide()
+    assert not clashes, "\n".join(clashes)
+
+
+def invisible_focus_stops(window: QWidget) -> list[str]:
+    """Widgets Tab stops on that show nothing to act on: a scroll area around a form, a
+    bare container. The secretary presses Tab and sees the focus vanish."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget
+
+    stops = []
+    widget = window.nextInFocusChain()
+    seen = set()
+    while widget is not None and widget is not window and id(widget) not in seen:
+        seen.add(id(widget))
+        takes_tab = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        if takes_tab and widget.isVisibleTo(window) and widget.isEnabled():
+            if widget.focusProxy() is None and (
+                isinstance(widget, (QScrollArea, QStackedWidget))
+                or type(widget) in (QWidget, QFrame)
+            ):
+                stops.append(f"{type(widget).__name__} {widget.objectName()}".strip())
+        widget = widget.nextInFocusChain()
+    return stops
+
+
+def test_tab_never_stops_on_an_invisible_widget(qtbot, demo_ctx):
+    from desktop.ui.main_window import MainWindow
+
+    problems = []
+    window = MainWindow(demo_ctx, owns_workspace=False)
+    qtbot.addWidget(window)
+    window.show()
+    for row in range(window.nav.count()):
+        window.nav.setCurrentRow(row)
+        QApplication.processEvents()
+        problems += [f"{window.nav.item(row).text()}: {s}" for s in invisible_focus_stops(window)]
+    for name, dialog in every_dialog(demo_ctx):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        QApplication.processEvents()
+        problems += [f"{name}: {s}" for s in invisible_focus_stops(dialog)]
+        if hasattr(dialog, "discard"):
+            dialog.discard()
+        dialog.hide()
+    assert not problems, "\n".join(sorted(set(problems)))

@@ -107,7 +107,7 @@ class ExportDialog(QDialog):
         password_box = QWidget()
         if job.uses_password:
             form.addRow(form_label("&Mật khẩu:", self.password), self.password)
-            form.addRow(form_label("Nhập &lại mật khẩu:", self.password_again), self.password_again)
+            form.addRow(form_label("Nhập lạ&i mật khẩu:", self.password_again), self.password_again)
         password_box.setLayout(form)
         # Outside the form: a wrapped label spanning a QFormLayout row gets too little height.
         self.explanation = QLabel(PASSWORD_TEXT)

@@ -61,7 +61,7 @@ class AgendaTemplateDialog(QDialog):
         close.rejected.connect(self.reject)
 
         kind_row = QHBoxLayout()
-        kind_row.addWidget(form_label("&Loại buổi sinh hoạt", self.kind))
+        kind_row.addWidget(form_label("Loạ&i buổi sinh hoạt", self.kind))
         kind_row.addWidget(self.kind)
         kind_row.addStretch(1)
         bottom = QHBoxLayout()

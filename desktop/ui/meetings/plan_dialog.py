@@ -123,7 +123,7 @@ class PlanDialog(QDialog):
         period.addWidget(self.year)
         period.addStretch(1)
         form = QFormLayout()
-        form.addRow(form_label("&Loại buổi sinh hoạt", self.kind), self.kind)
+        form.addRow(form_label("Loạ&i buổi sinh hoạt", self.kind), self.kind)
         form.addRow(form_label("&Tháng", self.month), period)
         form.addRow(form_label("Ngà&y dự kiến", self.day), self.day)
         form.addRow(form_label("&Giờ bắt đầu", self.start), self.start)

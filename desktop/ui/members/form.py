@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -115,6 +115,7 @@ class MemberDialog(QDialog):
             self.editors[spec.name] = editor
             self.boxes[spec.name] = box
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the area
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(page)

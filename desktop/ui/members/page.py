@@ -86,7 +86,7 @@ class MembersPage(QWidget):
         self.search.textChanged.connect(self._search_changed)
         self.search.returnPressed.connect(self._enter_table)
         self.search.installEventFilter(self)
-        search_label = QLabel("&Tìm:")
+        search_label = QLabel("T&ìm:")
         search_label.setBuddy(self.search)
 
         self.status_combo = QComboBox()
@@ -171,7 +171,7 @@ class MembersPage(QWidget):
     def _build_actions(self) -> None:
         icons = QStyle.StandardPixmap
         self.add_action = self._action(
-            "&Thêm",
+            "Thê&m",
             icons.SP_FileDialogNewFolder,
             self.add_member,
             "Ctrl+N",
@@ -214,7 +214,7 @@ class MembersPage(QWidget):
             tip="Xuất danh sách đảng viên ra tệp Excel hoặc CSV (Ctrl+E)",
         )
         self.print_action = self._action(
-            "&In danh sách…",
+            "In danh sá&ch…",
             icons.SP_FileIcon,
             self.print_roster,
             tip="Xem trước và in danh sách đảng viên (Ctrl+P)",

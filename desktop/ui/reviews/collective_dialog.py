@@ -116,7 +116,7 @@ class CollectiveDialog(EditDialog):
         decision_form.addRow(
             form_label("&Số quyết định:", self.decision_number), self.decision_number
         )
-        decision_form.addRow(form_label("&Ngày:", self.decision_date), self.decision_date_box)
+        decision_form.addRow(form_label("Ngà&y:", self.decision_date), self.decision_date_box)
         side.addWidget(decision_box)
         self.warnings_label = coloured_label(WARNING_COLOUR)
         side.addWidget(self.warnings_label)

@@ -67,7 +67,7 @@ class DecisionDialog(EditDialog):
         form = QFormLayout()
         form.addRow(form_label("&Mức xếp loại:", self.level), self.level_box)
         form.addRow(form_label("&Số quyết định:", self.number), self.number)
-        form.addRow(form_label("&Ngày quyết định:", self.decided_on), self.date_box)
+        form.addRow(form_label("Ngày &quyết định:", self.decided_on), self.date_box)
 
         self.error = error_label()
         self.save_button = QPushButton("&Lưu")
@@ -148,7 +148,7 @@ class AcceptProposalsDialog(QDialog):
         self.date_box = FieldBox(self.date_edit)
         form = QFormLayout()
         form.addRow(form_label("&Số quyết định:", self.number), self.number)
-        form.addRow(form_label("&Ngày quyết định:", self.date_edit), self.date_box)
+        form.addRow(form_label("Ngày &quyết định:", self.date_edit), self.date_box)
         self.ok_button = QPushButton("&Ghi quyết định")
         self.cancel_button = QPushButton("&Hủy")
         self.ok_button.clicked.connect(self._confirm)

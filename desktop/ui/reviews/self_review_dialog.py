@@ -97,10 +97,10 @@ class SelfReviewDialog(EditDialog):
         self.not_rated_text.setPlaceholderText("ví dụ: vắng buổi xếp loại, xếp loại sau")
         facts_form = QFormLayout(facts_box)
         facts_form.addRow(self.suspended)
-        facts_form.addRow(form_label("Nghỉ ố&m trong năm:", self.sick_months), self.sick_box)
+        facts_form.addRow(form_label("Nghỉ ốm t&rong năm:", self.sick_months), self.sick_box)
         facts_form.addRow(self.remedied)
         facts_form.addRow(
-            form_label("&Lý do không xếp loại:", self.not_rated_text), self.not_rated_text
+            form_label("Lý &do không xếp loại:", self.not_rated_text), self.not_rated_text
         )
         for check in (self.suspended, self.remedied):
             check.toggled.connect(self.mark_dirty)

@@ -119,7 +119,7 @@ class TopicsPage(QWidget):
 
         self.mark_button = QPushButton("Đánh dấu đã &học tập…")
         self.unmark_button = QPushButton("&Bỏ đánh dấu")
-        self.from_meeting_button = QPushButton("Lấy theo &điểm danh buổi sinh hoạt…")
+        self.from_meeting_button = QPushButton("Lấy th&eo điểm danh buổi sinh hoạt…")
         self.mark_button.clicked.connect(self.mark_selected)
         self.unmark_button.clicked.connect(self.unmark_selected)
         self.from_meeting_button.clicked.connect(self.take_from_meeting)
@@ -166,7 +166,7 @@ class TopicsPage(QWidget):
         self.commitments = CommitmentsPanel(ctx)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.study_tab, "Chuyên đề học tậ&p")
+        self.tabs.addTab(self.study_tab, "Ch&uyên đề học tập")
         self.tabs.addTab(self.commitments, "")
         self._name_commitments_tab(self.commitments.year())
         self.commitments.year_changed.connect(self._name_commitments_tab)
