@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
         self.import_action = self._action("&Nhập danh sách…", page.import_roster, "Ctrl+I")
         self.export_action = self._action("&Xuất danh sách…", page.export_roster, "Ctrl+E")
         self.print_action = self._action(
-            "&In danh sách…", page.print_roster, QKeySequence.StandardKey.Print
+            "&In danh sách…", self.print_page_paper, QKeySequence.StandardKey.Print
         )
         self.quit_action = self._action("&Thoát", self.close, "Ctrl+Q")
         for action in (
@@ -198,6 +198,11 @@ class MainWindow(QMainWindow):
         edit.addAction(page.edit_action)
         edit.addAction(page.delete_action)
         edit.addAction(page.find_action)
+        # Ctrl+F searches the page shown (the members page's own Ctrl+F works inside it).
+        self.find_any_action = self._action("", self.find_on_page, "Ctrl+F")
+        self.find_any_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.find_any_action.setEnabled(False)
+        self.addAction(self.find_any_action)
 
         help_menu = self.menuBar().addMenu("Trợ giú&p")
         help_menu.addAction(self._action("&Phím tắt", lambda: show_shortcuts(self)))
@@ -222,8 +227,32 @@ class MainWindow(QMainWindow):
 
     # --- behaviour -----------------------------------------------------------------
 
+    def _page_papers(self) -> dict:
+        """The main paper of each page: what Ctrl+P prints there (tờ chính của trang)."""
+        return {
+            NAV_MEETINGS: ("&In sổ biên bản năm…", self.meetings_page.print_book),
+            NAV_REVIEWS: ("&In danh sách xếp loại…", self.reviews_page.print_rating_list),
+        }
+
+    def print_page_paper(self) -> None:
+        """Ctrl+P: the page's main paper; the member roster elsewhere."""
+        _text, make = self._page_papers().get(
+            self.nav.currentRow(), ("", self.members_page.print_roster)
+        )
+        make()
+
+    def find_on_page(self) -> None:
+        """Ctrl+F: the search box of the page shown."""
+        if self.nav.currentRow() == NAV_REVIEWS:
+            self.reviews_page.search.setFocus()
+            self.reviews_page.search.selectAll()
+
     def _show_part(self, row: int) -> None:
         self.pages.setCurrentIndex(row)
+        text, _make = self._page_papers().get(row, ("&In danh sách…", None))
+        self.print_action.setText(text)
+        # Only where the page has no Ctrl+F of its own: two would cancel each other out.
+        self.find_any_action.setEnabled(row == NAV_REVIEWS)
         if row == NAV_MEMBERS:
             self.members_page.focus_search()
 

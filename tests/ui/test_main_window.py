@@ -180,3 +180,30 @@ def test_a_dang_uy_copy_is_not_called_a_cell(qtbot, ctx):
     window = make_window(qtbot, ctx)
     assert window.cell_label.text() == "Đảng ủy xã Vị Thủy — Đảng bộ thành phố Cần Thơ"
     assert window.windowTitle() == "Sổ Chi bộ — Đảng ủy xã Vị Thủy"
+
+
+def test_ctrl_p_prints_the_main_paper_of_the_page_shown(qtbot, ctx, monkeypatch):
+    window = make_window(qtbot, ctx)
+    printed = []
+    monkeypatch.setattr(window.members_page, "print_roster", lambda: printed.append("roster"))
+    monkeypatch.setattr(window.meetings_page, "print_book", lambda: printed.append("book"))
+    monkeypatch.setattr(
+        window.reviews_page, "print_rating_list", lambda: printed.append("ratings")
+    )
+    for row in (0, 1, 3):
+        window.nav.setCurrentRow(row)
+        window.print_action.trigger()
+    assert printed == ["roster", "book", "ratings"]
+    assert window.print_action.text() == "&In danh sách xếp loại…"
+
+
+def test_ctrl_f_goes_to_the_search_of_the_page_shown(qtbot, ctx):
+    window = make_window(qtbot, ctx)
+    window.show()
+    window.activateWindow()
+    window.nav.setCurrentRow(3)
+    window.nav.setFocus()
+    window.find_any_action.trigger()
+    assert window.reviews_page.search.hasFocus() or (
+        window.focusWidget() is window.reviews_page.search
+    )
