@@ -68,8 +68,8 @@ class BackupsPanel(QGroupBox):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(220)
 
-        self.backup_button = QPushButton("Sao lưu &ngay")
-        self.restore_button = QPushButton("&Khôi phục bản này…")
+        self.backup_button = QPushButton("Sao lưu nga&y")
+        self.restore_button = QPushButton("Khôi phục &bản này…")
         self.backup_button.clicked.connect(self.backup_now)
         self.restore_button.clicked.connect(self.restore_selected)
         self.status = QLabel()

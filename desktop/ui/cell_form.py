@@ -6,6 +6,7 @@ shows an example under each box.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,12 +19,13 @@ from PySide6.QtWidgets import (
 
 from desktop.services.cell.details import CellInfo, save_cell
 from desktop.storage.database import Database
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.style import heading
 from desktop.ui.widgets import error_label, form_label
 
 _FIELDS = (
     ("name", "Tên &chi bộ", "Ví dụ: Ấp Thạnh Lợi (không ghi chữ «Chi bộ»)"),
-    ("superior_name", "Đảng bộ cấp &trên", "Ví dụ: Đảng bộ xã Vị Thủy"),
+    ("superior_name", "Đảng bộ cấp t&rên", "Ví dụ: Đảng bộ xã Vị Thủy"),
     ("place_name", "Địa danh ghi &ngày tháng", "Ví dụ: Vị Thủy (in «Vị Thủy, ngày …»)"),
     ("term", "Nhiệm &kỳ", "Ví dụ: 2025 – 2030"),
 )
@@ -57,6 +59,7 @@ class CellInfoDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.setWindowTitle("Thông tin chi bộ")
+        fit_to_screen(self, QSize(640, 0))
         self.form = CellInfoForm()
         self.error = error_label()
         buttons = QDialogButtonBox()

@@ -6,7 +6,7 @@ before typing anything real.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.cell.workspace import Workspace
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui import messages
 from desktop.ui.cell_form import CellInfoDialog
 from desktop.ui.style import heading
@@ -49,7 +50,7 @@ class FirstStartDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.empty_button)
         layout.addWidget(self.demo_button)
-        self.setMinimumWidth(640)
+        fit_to_screen(self, QSize(640, 0))
         self.empty_button.setFocus()
 
     def _choose(self, choice: str) -> None:

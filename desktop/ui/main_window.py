@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
 
 from desktop.services.cell.details import get_cell
 from desktop.services.cell.workspace import Workspace, restore_backup
+from desktop.services.demo.marker import SAMPLE_MARK, is_sample_data
 from desktop.text import fold
 from desktop.ui import messages, tasks
 from desktop.ui.about import show_about, show_shortcuts
 from desktop.ui.context import UiContext
 from desktop.ui.members.page import MembersPage
+from desktop.ui.screen_fit import fit_to_screen, page_scroller
 
 UNDO_BANNER_SECONDS = 10
 NAV_MEMBERS, NAV_MEETINGS, NAV_TOPICS, NAV_REVIEWS, NAV_DUES, NAV_EXPORT, NAV_SETTINGS = range(7)
@@ -129,7 +131,7 @@ class MainWindow(QMainWindow):
         self.owns_workspace = owns_workspace
         self.first_paint_done = False
         self.setWindowTitle("Sổ Chi bộ")
-        self.resize(1280, 800)
+        fit_to_screen(self, QSize(1280, 800))
 
         self.pages = LazyPages()
         self.members_page = MembersPage(ctx)
@@ -170,7 +172,7 @@ class MainWindow(QMainWindow):
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
         body.addWidget(self.nav)
-        body.addWidget(self.pages, 1)
+        body.addWidget(page_scroller(self.pages), 1)
         self.setCentralWidget(central)
 
         self._build_menus()
@@ -274,7 +276,7 @@ class MainWindow(QMainWindow):
         self.import_action = self._action("&Nhập danh sách…", page.import_roster, "Ctrl+I")
         self.export_action = self._action("&Xuất danh sách…", page.export_roster, "Ctrl+E")
         self.print_action = self._action(
-            "&In danh sách…", page.print_roster, QKeySequence.StandardKey.Print
+            "&In danh sách…", self.print_page_paper, QKeySequence.StandardKey.Print
         )
         self.quit_action = self._action("&Thoát", self.close, "Ctrl+Q")
         for action in (
@@ -291,7 +293,7 @@ class MainWindow(QMainWindow):
             else:
                 menu.addAction(action)
 
-        edit = self.menuBar().addMenu("&Sửa")
+        edit = self.menuBar().addMenu("Sử&a")
         stack = self.ctx.undo_stack
         self.undo_action = stack.createUndoAction(self, "&Hoàn tác")
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
@@ -304,8 +306,13 @@ class MainWindow(QMainWindow):
         edit.addAction(page.edit_action)
         edit.addAction(page.delete_action)
         edit.addAction(page.find_action)
+        # Ctrl+F searches the page shown (the members page's own Ctrl+F works inside it).
+        self.find_any_action = self._action("", self.find_on_page, "Ctrl+F")
+        self.find_any_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.find_any_action.setEnabled(False)
+        self.addAction(self.find_any_action)
 
-        help_menu = self.menuBar().addMenu("Trợ &giúp")
+        help_menu = self.menuBar().addMenu("Trợ giú&p")
         help_menu.addAction(self._action("&Phím tắt", lambda: show_shortcuts(self)))
         help_menu.addAction(self._action("&Giới thiệu", lambda: show_about(self.ctx, self)))
 
@@ -328,12 +335,40 @@ class MainWindow(QMainWindow):
 
     # --- behaviour -----------------------------------------------------------------
 
+    def _page_papers(self) -> dict:
+        """The main paper of each page: what Ctrl+P prints there (tờ chính của trang)."""
+        # Lambdas: naming a page here must not build it (LazyPages).
+        return {
+            NAV_MEETINGS: ("&In sổ biên bản năm…", lambda: self.meetings_page.print_book()),
+            NAV_REVIEWS: (
+                "&In danh sách xếp loại…",
+                lambda: self.reviews_page.print_rating_list(),
+            ),
+        }
+
+    def print_page_paper(self) -> None:
+        """Ctrl+P: the page's main paper; the member roster elsewhere."""
+        _text, make = self._page_papers().get(
+            self.nav.currentRow(), ("", self.members_page.print_roster)
+        )
+        make()
+
+    def find_on_page(self) -> None:
+        """Ctrl+F: the search box of the page shown."""
+        if self.nav.currentRow() == NAV_REVIEWS:
+            self.reviews_page.search.setFocus()
+            self.reviews_page.search.selectAll()
+
     def _show_part(self, row: int) -> None:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.pages.show_page(row)
         finally:
             QApplication.restoreOverrideCursor()
+        text, _make = self._page_papers().get(row, ("&In danh sách…", None))
+        self.print_action.setText(text)
+        # Only where the page has no Ctrl+F of its own: two would cancel each other out.
+        self.find_any_action.setEnabled(row == NAV_REVIEWS)
         if row == NAV_MEMBERS:
             self.members_page.focus_search()
 
@@ -346,8 +381,13 @@ class MainWindow(QMainWindow):
                 text += f" — {cell.superior_name}"
         else:
             text = "Chưa nhập tên chi bộ (vào Cài đặt để nhập)"
+        title = f"Sổ Chi bộ — {unit}" if cell.is_set else "Sổ Chi bộ"
+        if is_sample_data(self.ctx.db):
+            # The sample cell must never pass for a real one, on screen or on paper.
+            title += f" — {SAMPLE_MARK}"
+            text += f" — {SAMPLE_MARK}"
         self.cell_label.setText(text)
-        self.setWindowTitle(f"Sổ Chi bộ — {unit}" if cell.is_set else "Sổ Chi bộ")
+        self.setWindowTitle(title)
 
     def _update_count(self, on_roll: int) -> None:
         self.count_label.setText(f"{on_roll} đảng viên đang sinh hoạt")
@@ -419,17 +459,16 @@ class MainWindow(QMainWindow):
             for w in QApplication.topLevelWidgets()
             if w.isVisible() and getattr(w, "has_unsaved_changes", lambda: False)()
         ]
-        if unsaved and not messages.ask(
-            self,
-            "Còn phiếu chưa lưu",
-            "Còn phiếu đang nhập dở chưa lưu. Thoát và bỏ những gì vừa nhập?",
-            "Thoát, không lưu",
-            "Quay lại",
-            danger=True,
-        ):
-            event.ignore()
-            return
         for dialog in unsaved:
+            answer = messages.ask_save(
+                dialog, f"«{dialog.windowTitle()}» còn thay đổi chưa lưu. Lưu trước khi thoát?"
+            )
+            if answer == messages.CANCEL or (
+                answer == messages.SAVE and not save_before_closing(dialog)
+            ):
+                dialog.raise_()
+                event.ignore()
+                return
             dialog.discard()
         tasks.wait_for_all()  # reminders may still be reading the data
         if self.owns_workspace:
@@ -439,6 +478,16 @@ class MainWindow(QMainWindow):
                 messages.show_exception(self, exc, "Lỗi khi đóng dữ liệu")
             self.owns_workspace = False
         event.accept()
+
+
+def save_before_closing(dialog: QWidget) -> bool:
+    """Save an editing window's changes; False when they could not be saved (the window
+    stays open showing why)."""
+    save = getattr(dialog, "save", None)
+    if callable(save):
+        return bool(save())
+    dialog.accept()  # member form, plan: they close only when saved
+    return not dialog.isVisible()
 
 
 def organisation_title(name: str) -> str:

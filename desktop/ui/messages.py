@@ -116,6 +116,33 @@ def show_exception(parent: QWidget | None, exc: BaseException, title: str = "") 
     error(parent, title or "Không thực hiện được", text, details)
 
 
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+UNSAVED_TITLE = "Lưu thay đổi?"
+
+
+def ask_save(parent: QWidget | None, text: str) -> str:
+    """The one question every editing window asks before closing with unsaved typing:
+    Lưu (the default, Enter) / Không lưu / Quay lại (Esc). Returns SAVE, DISCARD or
+    CANCEL. Esc, the window's × and leaving the app all come here, so nothing typed
+    is lost by a stray key."""
+    box = save_question_box(parent, text)
+    box.exec()
+    role = box.buttonRole(box.clickedButton()) if box.clickedButton() else None
+    if role == QMessageBox.ButtonRole.AcceptRole:
+        return SAVE
+    return DISCARD if role == QMessageBox.ButtonRole.DestructiveRole else CANCEL
+
+
+def save_question_box(parent: QWidget | None, text: str) -> QMessageBox:
+    box = _box(parent, QMessageBox.Icon.Question, UNSAVED_TITLE, text)
+    save = box.addButton("&Lưu", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("&Không lưu", QMessageBox.ButtonRole.DestructiveRole)
+    back = box.addButton("&Quay lại", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.setEscapeButton(back)
+    return box
+
+
 def ask(
     parent: QWidget | None,
     title: str,

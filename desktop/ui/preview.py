@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.storage.atomic import atomic_path
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui import files, messages
 
 ZOOM_STEPS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0)
@@ -81,7 +82,7 @@ class PdfPreviewDialog(QDialog):
         self.zoom = 1.0
         self._fit = True
         self.setWindowTitle(f"Xem trước khi in — {title}")
-        self.resize(980, 820)
+        fit_to_screen(self, QSize(980, 820))
 
         self.print_button = QPushButton("&In…")
         self.save_button = QPushButton("&Lưu PDF…")

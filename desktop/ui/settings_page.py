@@ -35,6 +35,7 @@ class SettingsPage(QScrollArea):
         super().__init__(parent)
         self.ctx = ctx
         self.setWidgetResizable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the page
         self.setFrameShape(QScrollArea.Shape.NoFrame)
 
         # Thông tin chi bộ
@@ -62,7 +63,7 @@ class SettingsPage(QScrollArea):
         display_box = QGroupBox("Hiển thị")
         display_form = QFormLayout(display_box)
         display_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        display_form.addRow(form_label("&Cỡ chữ", self.font_combo), self.font_combo)
+        display_form.addRow(form_label("Cỡ c&hữ", self.font_combo), self.font_combo)
         display_form.addRow(form_label("Số bản sao lưu &giữ lại", self.keep_spin), self.keep_spin)
 
         # Thư mục dữ liệu

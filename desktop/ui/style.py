@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from desktop.paths import resource
 from desktop.ui.compat import collect_garbage_on_gui_thread
 from desktop.ui.qt_vi import install_vietnamese
+from desktop.ui.scaling_style import install_scaling_style
 
 APP_NAME = "Sổ Chi bộ"
 FONT_SIZES = tuple(range(11, 21))
@@ -40,6 +41,7 @@ def configure_application(app: QApplication, font_point_size: int = DEFAULT_FONT
     # Wayland docks match windows to installer/linux/sochibo.desktop by this name.
     app.setDesktopFileName("sochibo")
     install_vietnamese(app)
+    install_scaling_style(app)
     apply_font_size(font_point_size)
 
 

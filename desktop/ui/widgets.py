@@ -165,6 +165,7 @@ class ChoiceButton(QPushButton):
     def __init__(self, title: str, description: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title_label = QLabel(f"<b>{escape(title)}</b>")
+        self.title_label.setWordWrap(True)
         self.description_label = QLabel(description)
         self.description_label.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -179,3 +180,13 @@ class ChoiceButton(QPushButton):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return self.layout().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """Narrow enough to wrap its words (a push button's least size is its full text)."""
+        return self.layout().minimumSize()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        return self.layout().totalHeightForWidth(width)

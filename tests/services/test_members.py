@@ -242,3 +242,19 @@ def test_badge_reminder_for_the_milestone_year_until_awarded(db):
 def test_months_are_added_without_overflowing_short_months():
     assert add_months(date(2025, 1, 31), 1) == date(2025, 2, 28)
     assert add_months(date(2025, 12, 20), 12) == date(2026, 12, 20)
+
+
+def test_deleted_members_are_listed_newest_first_and_can_be_restored(db):
+    from desktop.services.members.registry import list_deleted_members
+
+    first = create_member(db, MemberData(full_name="Nguyễn Văn Một"), TODAY)
+    second = create_member(db, MemberData(full_name="Trần Thị Hai"), TODAY)
+    create_member(db, MemberData(full_name="Lê Văn Ba"), TODAY)
+    assert list_deleted_members(db) == []
+    delete_member(db, first)
+    delete_member(db, second)
+    deleted = list_deleted_members(db)
+    assert [d.full_name for d in deleted] == ["Trần Thị Hai", "Nguyễn Văn Một"]
+    restore_member(db, second)
+    assert [d.id for d in list_deleted_members(db)] == [first]
+    assert second in {row.id for row in list_members(db, TODAY, include_off_roll=True)}

@@ -27,6 +27,9 @@ class Answers:
     questions: list[str] = field(default_factory=list)
     shown: list[tuple[str, str]] = field(default_factory=list)
     reply: bool = True
+    # What messages.ask_save answers ("save", "discard", "cancel"); empty: follow ``reply``
+    # (True: close without saving, False: go back).
+    save_choice: str = ""
 
     def texts(self) -> str:
         return "\n".join(self.questions + [text for _kind, text in self.shown])
@@ -49,7 +52,14 @@ def answers(monkeypatch) -> Answers:
 
         return show
 
+    def ask_save(parent, text):
+        recorded.questions.append(text)
+        if recorded.save_choice:
+            return recorded.save_choice
+        return messages.DISCARD if recorded.reply else messages.CANCEL
+
     monkeypatch.setattr(messages, "ask", ask)
+    monkeypatch.setattr(messages, "ask_save", ask_save)
     monkeypatch.setattr(messages, "info", shower("info"))
     monkeypatch.setattr(messages, "warn", shower("warn"))
     monkeypatch.setattr(messages, "error", shower("error"))
@@ -174,3 +184,14 @@ def make_member():
 @pytest.fixture
 def add_member_event():
     return event
+
+
+@pytest.fixture(autouse=True)
+def _window_places(tmp_path, monkeypatch):
+    """Window sizes and places are kept in a settings file of the test, not the user's."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui import screen_fit
+
+    path = str(tmp_path / "window-places.ini")
+    monkeypatch.setattr(screen_fit, "settings", lambda: QSettings(path, QSettings.Format.IniFormat))

@@ -51,7 +51,7 @@ def test_status_bar_names_the_cell_and_counts_members(qtbot, ctx, roster):
 def test_menus_are_vietnamese_with_shortcuts(qtbot, ctx):
     window = make_window(qtbot, ctx)
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Tệp", "&Sửa", "Trợ &giúp"]
+    assert menus == ["&Tệp", "Sử&a", "Trợ giú&p"]
     assert window.import_action.shortcut().toString() == "Ctrl+I"
     assert window.export_action.shortcut().toString() == "Ctrl+E"
     assert window.print_action.shortcut().toString() == "Ctrl+P"
@@ -108,10 +108,24 @@ def test_closing_with_an_unsaved_form_asks_first(qtbot, ctx, answers, type_text)
     type_text(dialog.editors["full_name"], "Đào Văn Mới")
     answers.reply = False
     assert not window.close()
-    assert answers.questions[-1].startswith("Còn phiếu đang nhập dở chưa lưu")
+    assert "còn thay đổi chưa lưu" in answers.questions[-1]
     answers.reply = True
     assert window.close()
     assert not dialog.isVisible()
+
+
+def test_leaving_the_app_can_save_the_unsaved_form_first(qtbot, ctx, answers, type_text):
+    from desktop.ui.members.form import MemberDialog
+
+    window = make_window(qtbot, ctx)
+    window.show()
+    dialog = MemberDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.editors["full_name"], "Đào Văn Mới")
+    answers.save_choice = "save"
+    assert window.close()
+    assert dialog.saved_id is not None
 
 
 def test_about_names_the_version_and_the_data_folder(ctx):
@@ -167,3 +181,30 @@ def test_a_dang_uy_copy_is_not_called_a_cell(qtbot, ctx):
     window = make_window(qtbot, ctx)
     assert window.cell_label.text() == "Đảng ủy xã Vị Thủy — Đảng bộ thành phố Cần Thơ"
     assert window.windowTitle() == "Sổ Chi bộ — Đảng ủy xã Vị Thủy"
+
+
+def test_ctrl_p_prints_the_main_paper_of_the_page_shown(qtbot, ctx, monkeypatch):
+    window = make_window(qtbot, ctx)
+    printed = []
+    monkeypatch.setattr(window.members_page, "print_roster", lambda: printed.append("roster"))
+    monkeypatch.setattr(window.meetings_page, "print_book", lambda: printed.append("book"))
+    monkeypatch.setattr(
+        window.reviews_page, "print_rating_list", lambda: printed.append("ratings")
+    )
+    for row in (0, 1, 3):
+        window.nav.setCurrentRow(row)
+        window.print_action.trigger()
+    assert printed == ["roster", "book", "ratings"]
+    assert window.print_action.text() == "&In danh sách xếp loại…"
+
+
+def test_ctrl_f_goes_to_the_search_of_the_page_shown(qtbot, ctx):
+    window = make_window(qtbot, ctx)
+    window.show()
+    window.activateWindow()
+    window.nav.setCurrentRow(3)
+    window.nav.setFocus()
+    window.find_any_action.trigger()
+    assert window.reviews_page.search.hasFocus() or (
+        window.focusWidget() is window.reviews_page.search
+    )

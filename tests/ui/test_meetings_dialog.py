@@ -175,3 +175,51 @@ def test_approving_a_short_meeting_shows_the_duration_warning_again(
     window.approve()
     assert "Lưu ý:" in answers.questions[-1]
     assert "75 phút, ít hơn 90 phút" in answers.questions[-1]
+
+
+def test_all_present_on_a_1000_member_roll_is_one_model_update(qtbot):
+    # One update, not one per row (the time itself is measured by bench/, never asserted).
+    from PySide6.QtWidgets import QTableView
+
+    from desktop.services.meetings.roster import AttendanceRow
+    from desktop.ui.meetings.attendance_model import AttendanceModel
+
+    model = AttendanceModel()
+    view = QTableView()  # a view attached, as in the window, repaints on every update
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.show()
+    model.set_rows(
+        [
+            AttendanceRow(i, f"Đảng viên {i}", "chinh_thuc", "Chính thức", True, None, "")
+            for i in range(1000)
+        ]
+    )
+    model.set_presence(3, "vang_co_ly_do")
+    changes = []
+    model.changed.connect(lambda: changes.append(1))
+    model.mark_all_present()
+    assert len(changes) == 1
+    assert [r.presence for r in model.rows].count("co_mat") == 999
+    assert model.rows[3].presence == "vang_co_ly_do"
+
+
+def test_typing_after_pressing_2_writes_the_reason(window, qtbot, type_text):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit
+
+    table = window.attendance.table
+    model = window.attendance.model
+    row = row_of(window, "Đặng Thị Dung")
+    table.setCurrentIndex(model.index(row, 1))
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key.Key_2)
+    type_text(table, "Ố")
+    assert table.currentIndex().column() == COL_REASON
+    editors = table.viewport().findChildren(QLineEdit)
+    assert len(editors) == 1 and editors[0].text() == "Ố"
+    type_text(editors[0], "m nằm viện")
+    assert editors[0].text() == "Ốm nằm viện"
+    table.commitData(editors[0])  # what Enter or leaving the cell does
+    assert model.data(model.index(row, COL_REASON)) == "Ốm nằm viện"

@@ -115,42 +115,50 @@ def test_closing_a_changed_form_asks_before_discarding(qtbot, ctx, answers, type
     answers.reply = False
     dialog.reject()
     assert dialog.isVisible()
-    assert answers.questions[-1].startswith("Những gì vừa nhập chưa được lưu")
+    assert answers.questions[-1].startswith("Những gì vừa nhập vào phiếu đảng viên")
     answers.reply = True
     dialog.reject()
     assert not dialog.isVisible()
 
 
-def test_add_from_the_page_selects_the_new_member_and_can_be_undone(
-    qtbot, ctx, roster, type_text, on_modal
-):
-    page = MembersPage(ctx)
-    qtbot.addWidget(page)
+def test_the_save_question_has_save_as_default_and_esc_goes_back(qtbot):
+    from desktop.ui import messages
 
-    def fill(dialog: MemberDialog) -> None:
-        type_text(dialog.editors["full_name"], "Huỳnh Thị Tuyết")
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-
-    on_modal(MemberDialog, fill)
-    page.add_member()
-    row = page.model.row_at(page.table.selectionModel().selectedRows()[0].row())
-    assert row.full_name == "Huỳnh Thị Tuyết"
-    ctx.undo_stack.undo()
-    assert all(r.full_name != "Huỳnh Thị Tuyết" for r in list_members(ctx.db))
+    box = messages.save_question_box(None, "Lưu?")
+    qtbot.addWidget(box)
+    assert box.defaultButton().text() == "&Lưu"
+    assert box.escapeButton().text() == "&Quay lại"
+    assert {b.text() for b in box.buttons()} == {"&Lưu", "&Không lưu", "&Quay lại"}
 
 
-def test_editing_from_the_page_can_be_undone(qtbot, ctx, roster, on_modal):
-    page = MembersPage(ctx)
-    qtbot.addWidget(page)
-    page._select_member(roster["binh"])
+def test_esc_on_a_changed_plan_asks_and_can_save_it(qtbot, ctx, roster, answers):
+    from PySide6.QtCore import Qt
 
-    def rename(dialog: MemberDialog) -> None:
-        dialog.editors["full_name"].setText("Nguyễn Văn Bính")
-        dialog.accept()
+    from desktop.services.meetings import plan as service
+    from desktop.ui.meetings.plan_dialog import PlanDialog
 
-    on_modal(MemberDialog, rename)
-    page.edit_selected()
-    assert get_member(ctx.db, roster["binh"]).data.full_name == "Nguyễn Văn Bính"
-    assert page.selected_id() == roster["binh"]
-    ctx.undo_stack.undo()
-    assert get_member(ctx.db, roster["binh"]).data.full_name == "Nguyễn Văn Bình"
+    dialog = PlanDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.place.setText("Hội trường ấp")
+    answers.save_choice = "cancel"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    assert "Kế hoạch buổi sinh hoạt chưa được lưu" in answers.questions[-1]
+    answers.save_choice = "save"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert service.get_meeting(ctx.db, dialog.saved_id).place == "Hội trường ấp"
+
+
+def test_esc_on_an_unchanged_plan_closes_without_asking(qtbot, ctx, roster, answers):
+    from PySide6.QtCore import Qt
+
+    from desktop.ui.meetings.plan_dialog import PlanDialog
+
+    dialog = PlanDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert not answers.questions

@@ -203,3 +203,20 @@ def test_ctrl_n_adds_and_ctrl_z_takes_it_back(qtbot, ctx, roster, on_modal, type
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert "Tô Văn Bảy" not in visible_names(page)
+
+
+def test_a_member_deleted_before_a_restart_can_be_restored_from_the_deleted_list(
+    qtbot, ctx, roster
+):
+    from desktop.services.members.registry import delete_member
+
+    delete_member(ctx.db, roster["dung"])  # deleted in an earlier session: no undo left
+    page = MembersPage(ctx)
+    qtbot.addWidget(page)
+    assert page.model.row_of(roster["dung"]) == -1
+    dialog = page.show_deleted()
+    assert dialog.list.count() == 1
+    assert dialog.list.item(0).text().startswith("Đặng Thị Dung — xóa ngày ")
+    assert dialog.restore_selected() == roster["dung"]
+    assert dialog.list.count() == 0 and dialog.empty_label.isVisibleTo(dialog)
+    assert page.model.row_of(roster["dung"]) >= 0

@@ -265,6 +265,26 @@ def delete_member(db: Database, member_id: int) -> None:
         _load(session, member_id).deleted_at = datetime.now()
 
 
+@dataclass(frozen=True)
+class DeletedMember:
+    """A member deleted from the list (đã xóa), kept so that it can be restored."""
+
+    id: int
+    full_name: str
+    deleted_at: datetime
+
+
+def list_deleted_members(db: Database) -> list[DeletedMember]:
+    """The soft-deleted members, the most recently deleted first."""
+    with db.session() as session:
+        rows = session.execute(
+            select(Member.id, Member.full_name, Member.deleted_at)
+            .where(Member.deleted_at.is_not(None))
+            .order_by(Member.deleted_at.desc(), Member.id.desc())
+        ).all()
+    return [DeletedMember(r.id, r.full_name, r.deleted_at) for r in rows]
+
+
 def restore_member(db: Database, member_id: int) -> None:
     with db.session() as session:
         member = session.get(Member, member_id)

@@ -12,7 +12,7 @@ from copy import copy
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -44,6 +43,7 @@ from desktop.errors import DomainError
 from desktop.services.members.registry import get_member
 from desktop.services.topics.catalogue import current_topic
 from desktop.text import clean_paragraphs
+from desktop.ui.screen_fit import fit_to_screen, usable_size
 from desktop.ui import messages
 from desktop.ui.commitments.item_tree import NOT_ASSESSED, ItemRow, ItemTree
 from desktop.ui.commitments.progress_dialog import ProgressPanel
@@ -58,23 +58,12 @@ from desktop.ui.widgets import (
     form_label,
 )
 
-SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+SAVE, DISCARD, CANCEL = messages.SAVE, messages.DISCARD, messages.CANCEL
 
 
 def ask_save(parent: QWidget) -> str:
-    """ "Lưu thay đổi?" with Lưu / Không lưu / Hủy (tests replace this function)."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Lưu thay đổi?")
-    box.setText("Bản cam kết có thay đổi chưa lưu. Lưu thay đổi?")
-    save = box.addButton("Lưu", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("Không lưu", QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton("Hủy", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(save)
-    box.setEscapeButton(cancel)
-    box.exec()
-    clicked = box.clickedButton()
-    return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
+    """Lưu / Không lưu / Quay lại (messages.ask_save); tests replace this function."""
+    return messages.ask_save(parent, "Bản cam kết có thay đổi chưa lưu. Lưu thay đổi?")
 
 
 def topic_day(year: int, today: date) -> date:
@@ -101,7 +90,7 @@ class CommitmentDialog(QDialog):
         self._showing = False
         self.member_name = get_member(ctx.db, member_id).data.full_name
         self.setWindowTitle(f"Bản cam kết năm {year} — {self.member_name}")
-        self.resize(1180, 760)
+        fit_to_screen(self, QSize(1180, 760))
 
         topic = current_topic(ctx.db, topic_day(year, ctx.today()))
         topic_text = (
@@ -226,6 +215,9 @@ class CommitmentDialog(QDialog):
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([700, 480])  # the items get the larger share, at any text size
+        if splitter.minimumSizeHint().width() > usable_size(self).width() - 40:
+            # Large text on a small screen: the detail goes under the list, not beside.
+            splitter.setOrientation(Qt.Orientation.Vertical)
 
         bar = QHBoxLayout()
         bar.addWidget(self.save_button)

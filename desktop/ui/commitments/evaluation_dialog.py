@@ -3,6 +3,7 @@ thực hiện cam kết): thực hiện tốt / thực hiện đạt / chưa đ�
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -23,6 +24,7 @@ from desktop.services.reviews.commitments import (
     get_commitment,
 )
 from desktop.errors import DomainError
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.meetings.common import read_date, show_date
@@ -43,7 +45,7 @@ class EvaluationDialog(QDialog):
         if detail is None:
             raise DomainError("Đồng chí này chưa có bản cam kết năm này.")
         self.setWindowTitle(f"Chi ủy đánh giá cam kết năm {year} — {detail.member_name}")
-        self.resize(720, 0)
+        fit_to_screen(self, QSize(720, 0))
         self.summary = QLabel(
             f"Đồng chí <b>{detail.member_name}</b>: {commitment_result_text(detail)}"
         )

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.reviews.commitments import CommitmentOverview, CommitmentRow, commitment_overview
 from desktop.services.topics.catalogue import current_topic
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui import messages
 from desktop.ui.commitments import commitment_print
 from desktop.ui.commitments.commands import DeleteCommitmentCommand
@@ -113,7 +114,7 @@ class CommitmentsPanel(QWidget):
         top.addWidget(self.year_box)
         top.addSpacing(16)
         top.addWidget(self.topic_label, 1)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         for button in (self.open_button, self.evaluate_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)

@@ -3,7 +3,7 @@ small window that records one, optionally tied to the meeting where it was repor
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,6 +25,7 @@ from desktop.services.meetings import plan as meeting_service
 from desktop.services.reviews.commitments import ProgressNote, add_progress, delete_progress
 from desktop.errors import DomainError
 from desktop.text import short_date
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui import messages
 from desktop.ui.commitments.wrapping import WrappingDelegate
 from desktop.ui.context import UiContext
@@ -52,7 +53,7 @@ class ProgressDialog(QDialog):
         self.item_id = item_id
         self.saved_id: int | None = None
         self.setWindowTitle("Ghi tiến độ thực hiện cam kết")
-        self.resize(760, 0)
+        fit_to_screen(self, QSize(760, 0))
         about = QLabel(f"Nội dung cam kết: {item_text}")
         about.setWordWrap(True)
         self.day = date_edit()
@@ -63,6 +64,10 @@ class ProgressDialog(QDialog):
         self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 14)
         self.meeting = QComboBox()
+        self.meeting.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.meeting.setMinimumContentsLength(30)
         # Meeting titles are long; the combo takes the dialog's width, not the title's.
         self.meeting.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon

@@ -42,6 +42,7 @@ from desktop.services.exchange.consolidation import (
     set_expected_cells,
 )
 from desktop.text import format_number
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui import files, messages
 from desktop.ui.context import UiContext
 from desktop.ui.exporting.import_flow import ImportLine, PackageImporter
@@ -102,7 +103,7 @@ class ConsolidationPage(QWidget):
         self.manifest_button.clicked.connect(self.import_manifests)
         self.print_button.clicked.connect(self.print_consolidated)
         self.excel_button.clicked.connect(self.export_excel)
-        top = QHBoxLayout()
+        top = FlowLayout()
         for widget in (self.year, self.import_button, self.manifest_button):
             top.addWidget(widget)
         top.addStretch(1)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.exchange.errors import ExportFailed, PackageExists
 from desktop.packaging.ratings import ExportResult
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.exporting.drive_picker import DrivePicker, Volume, removable_volumes, size_text
@@ -82,7 +83,7 @@ class ExportDialog(QDialog):
         self._bridge = _Bridge(self)
         self._bridge.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
         self.setWindowTitle(job.title)
-        self.setMinimumWidth(640)
+        fit_to_screen(self, QSize(640, 0))
 
         intro = QLabel(job.intro)
         intro.setWordWrap(True)
@@ -106,7 +107,7 @@ class ExportDialog(QDialog):
         password_box = QWidget()
         if job.uses_password:
             form.addRow(form_label("&Mật khẩu:", self.password), self.password)
-            form.addRow(form_label("Nhập &lại mật khẩu:", self.password_again), self.password_again)
+            form.addRow(form_label("Nhập lạ&i mật khẩu:", self.password_again), self.password_again)
         password_box.setLayout(form)
         # Outside the form: a wrapped label spanning a QFormLayout row gets too little height.
         self.explanation = QLabel(PASSWORD_TEXT)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -35,6 +35,7 @@ from desktop.services.members.importing import (
     plan_import,
 )
 from desktop.storage.atomic import atomic_write_bytes
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui import files, messages
 from desktop.ui.context import UiContext
 from desktop.ui.importing.mapping import MappingTable
@@ -71,7 +72,7 @@ class ImportDialog(QDialog):
         self.task: Task | None = None
         self._generation = 0
         self.setWindowTitle("Nhập danh sách đảng viên")
-        self.resize(1160, 720)
+        fit_to_screen(self, QSize(1160, 720))
 
         self.steps = QStackedWidget()
         self.steps.addWidget(self._build_choose())

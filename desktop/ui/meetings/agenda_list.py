@@ -35,7 +35,7 @@ class AgendaList(QWidget):
         self.edited = False
         self.list = QListWidget()
         self.list.setAccessibleName("Chương trình sinh hoạt")
-        self.add_button = QPushButton("&Thêm mục")
+        self.add_button = QPushButton("Thêm &mục")
         self.remove_button = QPushButton("&Bỏ mục")
         self.up_button = QPushButton("Lên ↑")
         self.down_button = QPushButton("Xuống ↓")

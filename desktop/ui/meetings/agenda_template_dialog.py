@@ -3,6 +3,7 @@ every newly planned meeting of that kind starts from."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,6 +23,7 @@ from desktop.services.meetings.agenda import (
     reset_agenda_template,
     set_agenda_template,
 )
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.meetings.agenda_list import AgendaLine, AgendaList
@@ -36,7 +38,7 @@ class AgendaTemplateDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle("Chương trình mẫu")
-        self.resize(760, 600)
+        fit_to_screen(self, QSize(760, 600))
         self.kind = QComboBox()
         for label, value in KINDS:
             self.kind.addItem(label, value)
@@ -59,7 +61,7 @@ class AgendaTemplateDialog(QDialog):
         close.rejected.connect(self.reject)
 
         kind_row = QHBoxLayout()
-        kind_row.addWidget(form_label("&Loại buổi sinh hoạt", self.kind))
+        kind_row.addWidget(form_label("Loạ&i buổi sinh hoạt", self.kind))
         kind_row.addWidget(self.kind)
         kind_row.addStretch(1)
         bottom = QHBoxLayout()

@@ -47,9 +47,22 @@ class AttendanceModel(QAbstractTableModel):
         self.changed.emit()
 
     def mark_all_present(self) -> None:
-        for row in range(len(self.rows)):
-            if self.rows[row].presence is None:
-                self.set_presence(row, Presence.PRESENT.value)
+        """Everyone not yet marked is present, in one model update and one ``changed``
+        (a signal per row froze a 1,000-member cell for seconds)."""
+        if self.read_only:
+            return
+        present = Presence.PRESENT
+        marked = False
+        for row, old in enumerate(self.rows):
+            if old.presence is None:
+                self.rows[row] = replace(
+                    old, presence=present.value, presence_label=present.label, reason=""
+                )
+                marked = True
+        if marked:
+            last = self.index(len(self.rows) - 1, len(COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+            self.changed.emit()
 
     def rowCount(self, parent=None) -> int:  # noqa: N802 - Qt's name
         return 0 if parent is not None and parent.isValid() else len(self.rows)

@@ -170,7 +170,23 @@ class AttendanceTab(QWidget):
             if choice is not None and row >= 0 and not self.model.read_only:
                 self.model.set_presence(row, list(CHOICES.values())[choice])
                 return True
+            if row >= 0 and self._starts_reason(event):
+                # "gõ để ghi lý do": typing after 2 or 3 goes into Lý do. The table then
+                # handles the key on the reason cell: it opens the editor with the letter.
+                self.table.setCurrentIndex(self.model.index(row, COL_REASON))
         return super().eventFilter(watched, event)
+
+    def _starts_reason(self, event) -> bool:
+        """A printable key on an absent member's row, outside the Lý do cell."""
+        text = event.text()
+        if not text or not text.isprintable() or text.isspace():
+            return False
+        if event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        index = self.table.currentIndex()
+        if index.column() == COL_REASON:
+            return False
+        return bool(self.model.flags(self.model.index(index.row(), COL_REASON)) & Qt.ItemFlag.ItemIsEditable)
 
     def _guest_row(self, values: tuple[str, str, str]) -> None:
         row = self.guests.rowCount()

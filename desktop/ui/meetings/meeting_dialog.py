@@ -7,14 +7,13 @@ asks for the reason and logs what changed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.meetings import plan as service
 from desktop.text import short_date
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.meetings import approval_tab, meeting_print
@@ -33,7 +33,7 @@ from desktop.ui.style import heading
 from desktop.ui.widgets import error_label, notice_label
 
 TAB_AGENDA, TAB_ATTENDANCE, TAB_MINUTES, TAB_APPROVAL = range(4)
-SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+SAVE, DISCARD, CANCEL = messages.SAVE, messages.DISCARD, messages.CANCEL
 CORRECTING_TEXT = (
     "Đang đính chính biên bản đã thông qua: sửa những chỗ cần sửa rồi bấm «Lưu đính chính…» "
     "(sẽ hỏi lý do)."
@@ -41,19 +41,8 @@ CORRECTING_TEXT = (
 
 
 def ask_save(parent: QWidget) -> str:
-    """ "Lưu thay đổi?" with Lưu / Không lưu / Hủy."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Lưu thay đổi?")
-    box.setText("Buổi sinh hoạt có thay đổi chưa lưu. Lưu thay đổi?")
-    save = box.addButton("Lưu", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("Không lưu", QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton("Hủy", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(save)
-    box.setEscapeButton(cancel)
-    box.exec()
-    clicked = box.clickedButton()
-    return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
+    """Lưu / Không lưu / Quay lại (messages.ask_save); tests replace this function."""
+    return messages.ask_save(parent, "Buổi sinh hoạt có thay đổi chưa lưu. Lưu thay đổi?")
 
 
 class MeetingDialog(QDialog):
@@ -68,7 +57,7 @@ class MeetingDialog(QDialog):
         self.dirty = False
         self.correcting = False
         self._loading = False
-        self.resize(1120, 780)
+        fit_to_screen(self, QSize(1120, 780))
 
         self.title_label = heading()
         self.tabs = QTabWidget()

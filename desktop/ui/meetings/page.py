@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.dues.arrears import flag_lines as dues_flag_lines
 from desktop.services.meetings import plan as service
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.meetings.agenda_template_dialog import AgendaTemplateDialog
@@ -108,7 +109,7 @@ class MeetingsPage(QWidget):
         top.addWidget(self.year_label)
         top.addWidget(self.next_button)
         top.addStretch(1)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         for button in (self.plan_button, self.open_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +27,7 @@ from desktop.services.meetings import plan as service
 from desktop.services.meetings.agenda import THEME, agenda_template, default_templates
 from desktop.services.members.registry import list_members
 from desktop.services.topics.catalogue import current_topic, get_topic
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.meetings.agenda_list import AgendaLine, AgendaList
@@ -90,7 +92,7 @@ class PlanDialog(QDialog):
         detail = service.get_meeting(ctx.db, meeting_id) if meeting_id else None
         title = f"Kế hoạch — {detail.title}" if detail else "Lập kế hoạch buổi sinh hoạt"
         self.setWindowTitle(title)
-        self.resize(820, 720)
+        fit_to_screen(self, QSize(820, 720))
 
         self.kind = QComboBox()
         for label, value in KINDS:
@@ -121,7 +123,7 @@ class PlanDialog(QDialog):
         period.addWidget(self.year)
         period.addStretch(1)
         form = QFormLayout()
-        form.addRow(form_label("&Loại buổi sinh hoạt", self.kind), self.kind)
+        form.addRow(form_label("Loạ&i buổi sinh hoạt", self.kind), self.kind)
         form.addRow(form_label("&Tháng", self.month), period)
         form.addRow(form_label("Ngà&y dự kiến", self.day), self.day)
         form.addRow(form_label("&Giờ bắt đầu", self.start), self.start)
@@ -160,6 +162,7 @@ class PlanDialog(QDialog):
         self.combined.toggled.connect(self._update_enabled)
         self._update_enabled()
         self.save_button.setFocus()
+        self._clean = self._state()
 
     # --- showing -------------------------------------------------------------------
 
@@ -227,6 +230,41 @@ class PlanDialog(QDialog):
         self.agenda.setEnabled(not (self.meeting_id is None and self.combined.isChecked()))
 
     # --- saving --------------------------------------------------------------------
+
+    def _state(self) -> tuple:
+        """What the secretary can change, to tell whether anything was typed."""
+        agenda = tuple((line.title, line.code) for line in self.agenda.lines())
+        return (
+            self.kind.currentData(),
+            self.month.value(),
+            self.year.value(),
+            self.day.text(),
+            self.start.text(),
+            self.place.text(),
+            self.section.currentData(),
+            self.theme.text(),
+            self.presenter.currentIndex(),
+            self.combined.isChecked(),
+            agenda,
+        )
+
+    def has_unsaved_changes(self) -> bool:
+        return self.saved_id is None and self._state() != self._clean
+
+    def reject(self) -> None:
+        """Close (Esc, "Hủy", ×): with unsaved changes, Lưu / Không lưu / Quay lại."""
+        if self.has_unsaved_changes():
+            answer = messages.ask_save(self, "Kế hoạch buổi sinh hoạt chưa được lưu. Lưu lại?")
+            if answer == messages.SAVE:
+                self.accept()
+                return
+            if answer == messages.CANCEL:
+                return
+        super().reject()
+
+    def discard(self) -> None:
+        """Close without asking (the main window is closing and the user agreed)."""
+        super().reject()
 
     def accept(self) -> None:
         day, problem = read_date(self.day, "Ngày dự kiến")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -28,6 +29,7 @@ from desktop.models.enums import DISCIPLINE_FORMS
 from desktop.errors import FieldError, ValidationError
 from desktop.services.members.events import BADGE_YEARS, EventData, EventRecord, validate_event
 from desktop.text.dates import parse_date, short_date
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.widgets import (
     FieldBox,
     choice_combo,
@@ -62,7 +64,7 @@ class EventDialog(QDialog):
         self._save = save
         self._today = today or date.today()
         self.setWindowTitle("Sửa sự kiện" if record else "Thêm sự kiện")
-        self.setMinimumWidth(640)
+        fit_to_screen(self, QSize(640, 0))
 
         self.kind = choice_combo([(k.label, k.value) for k in EventKind])
         self.happened_on = date_edit()

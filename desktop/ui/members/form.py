@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.services.members import registry as member_service
 from desktop.errors import FieldError, ValidationError
 from desktop.services.members.registry import MemberData
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.members.events import EventsPanel
@@ -63,7 +65,7 @@ class MemberDialog(QDialog):
         detail = member_service.get_member(ctx.db, member_id, ctx.today()) if member_id else None
         title = f"Đồng chí {detail.data.full_name}" if detail else "Thêm đảng viên"
         self.setWindowTitle(title)
-        self.resize(760, 640)
+        fit_to_screen(self, QSize(760, 640))
 
         self.tabs = QTabWidget()
         for tab, tab_title in enumerate(TAB_TITLES):
@@ -113,6 +115,7 @@ class MemberDialog(QDialog):
             self.editors[spec.name] = editor
             self.boxes[spec.name] = box
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the area
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(page)
@@ -185,14 +188,16 @@ class MemberDialog(QDialog):
         super().accept()
 
     def reject(self) -> None:
-        if self.has_unsaved_changes() and not messages.ask(
-            self,
-            "Chưa lưu",
-            "Những gì vừa nhập chưa được lưu. Đóng phiếu và bỏ những thay đổi này?",
-            "Đóng, không lưu",
-            "Quay lại phiếu",
-        ):
-            return
+        """Close (Esc, "Đóng", ×): with unsaved typing, Lưu / Không lưu / Quay lại."""
+        if self.has_unsaved_changes():
+            answer = messages.ask_save(
+                self, "Những gì vừa nhập vào phiếu đảng viên chưa được lưu. Lưu lại?"
+            )
+            if answer == messages.SAVE:
+                self.accept()  # stays open, errors shown, when something is wrong
+                return
+            if answer == messages.CANCEL:
+                return
         super().reject()
 
     def discard(self) -> None:

@@ -75,6 +75,7 @@ class MembersPage(QWidget):
         self.toolbar.setIconSize(QSize(24, 24))
         for action in (self.add_action, self.edit_action, self.delete_action):
             self.toolbar.addAction(action)
+        self.toolbar.addAction(self.deleted_action)
         self.toolbar.addSeparator()
         for action in (self.import_action, self.export_action, self.print_action):
             self.toolbar.addAction(action)
@@ -85,7 +86,7 @@ class MembersPage(QWidget):
         self.search.textChanged.connect(self._search_changed)
         self.search.returnPressed.connect(self._enter_table)
         self.search.installEventFilter(self)
-        search_label = QLabel("&Tìm:")
+        search_label = QLabel("T&ìm:")
         search_label.setBuddy(self.search)
 
         self.status_combo = QComboBox()
@@ -170,7 +171,7 @@ class MembersPage(QWidget):
     def _build_actions(self) -> None:
         icons = QStyle.StandardPixmap
         self.add_action = self._action(
-            "&Thêm",
+            "Thê&m",
             icons.SP_FileDialogNewFolder,
             self.add_member,
             "Ctrl+N",
@@ -190,6 +191,12 @@ class MembersPage(QWidget):
             QKeySequence(QKeySequence.StandardKey.Delete),
             "Xóa đảng viên đang chọn",
         )
+        self.deleted_action = self._action(
+            "&Khôi phục…",
+            icons.SP_BrowserReload,
+            self.show_deleted,
+            tip="Xem những đảng viên đã xóa khỏi danh sách và khôi phục",
+        )
         self.find_action = self._action(
             "Tìm", icons.SP_FileDialogContentsView, self.focus_search, "Ctrl+F"
         )
@@ -207,7 +214,7 @@ class MembersPage(QWidget):
             tip="Xuất danh sách đảng viên ra tệp Excel hoặc CSV (Ctrl+E)",
         )
         self.print_action = self._action(
-            "&In danh sách…",
+            "In danh sá&ch…",
             icons.SP_FileIcon,
             self.print_roster,
             tip="Xem trước và in danh sách đảng viên (Ctrl+P)",
@@ -390,6 +397,17 @@ class MembersPage(QWidget):
         self.ctx.undo_stack.push(DeleteMemberCommand(self.ctx, member_id, row.full_name))
         self.ctx.undo_offered.emit(f"Đã xóa đồng chí {row.full_name}.")
         self.table.setFocus()
+
+    def show_deleted(self):
+        """Đảng viên đã xóa, with "Khôi phục" (undo works only until the app is closed)."""
+        from desktop.ui.members.deleted_dialog import DeletedMembersDialog
+
+        dialog = DeletedMembersDialog(self.ctx, self)
+        dialog.finished.connect(lambda _result: self.table.setFocus())
+        dialog.finished.connect(dialog.deleteLater)
+        self.deleted_dialog = dialog
+        dialog.open()
+        return dialog
 
     # --- roster-wide actions -------------------------------------------------------
 

@@ -3,6 +3,7 @@ parts, the self-score (2025+), the self-rating, the vote and the superior's deci
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.reviews import collective as service
 from desktop.errors import ValidationError
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.meetings.common import read_date, show_date
@@ -58,9 +60,9 @@ class CollectiveDialog(EditDialog):
         detail = self.detail
         self.setWindowTitle(f"Kiểm điểm tập thể chi bộ năm {year}")
         if detail.form is not None:
-            self.resize(1180, 760)
+            fit_to_screen(self, QSize(1180, 760))
         else:
-            self.resize(760, 520)  # only the rating boxes
+            fit_to_screen(self, QSize(760, 520))  # only the rating boxes
 
         title = heading(f"Kiểm điểm tập thể chi bộ năm {year}")
         if detail.form is not None:
@@ -114,7 +116,7 @@ class CollectiveDialog(EditDialog):
         decision_form.addRow(
             form_label("&Số quyết định:", self.decision_number), self.decision_number
         )
-        decision_form.addRow(form_label("&Ngày:", self.decision_date), self.decision_date_box)
+        decision_form.addRow(form_label("Ngà&y:", self.decision_date), self.decision_date_box)
         side.addWidget(decision_box)
         self.warnings_label = coloured_label(WARNING_COLOUR)
         side.addWidget(self.warnings_label)

@@ -6,30 +6,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QDialog, QMessageBox, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QSpinBox, QWidget
 
 from desktop.rules.rating_model import RulePack
 from desktop.errors import ValidationError
+from desktop.ui import messages
 
-SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+SAVE, DISCARD, CANCEL = messages.SAVE, messages.DISCARD, messages.CANCEL
 NOT_CHOSEN = "(chưa chọn)"
 NOT_RECORDED = "chưa ghi"
 
 
 def ask_save(parent: QWidget, text: str) -> str:
-    """ "Lưu thay đổi?" with Lưu / Không lưu / Hủy; tests replace it."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Lưu thay đổi?")
-    box.setText(text)
-    save = box.addButton("Lưu", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("Không lưu", QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton("Hủy", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(save)
-    box.setEscapeButton(cancel)
-    box.exec()
-    clicked = box.clickedButton()
-    return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
+    """Lưu / Không lưu / Quay lại (messages.ask_save); tests replace this function."""
+    return messages.ask_save(parent, text)
 
 
 def level_combo(pack: RulePack, empty_text: str = NOT_CHOSEN) -> QComboBox:

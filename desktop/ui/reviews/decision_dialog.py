@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.reviews import ratings
 from desktop.errors import ValidationError
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.meetings.common import read_date, show_date
@@ -49,7 +51,7 @@ class DecisionDialog(EditDialog):
         self.row = row
         name = row.member.full_name
         self.setWindowTitle(f"Cấp trên quyết định xếp loại — {name}")
-        self.resize(720, 300)
+        fit_to_screen(self, QSize(720, 300))
 
         proposed = level_name(sheet.pack, row.proposed_level) or "chưa đề xuất"
         votes = votes_text(row.votes_for, row.votes_total)
@@ -65,7 +67,7 @@ class DecisionDialog(EditDialog):
         form = QFormLayout()
         form.addRow(form_label("&Mức xếp loại:", self.level), self.level_box)
         form.addRow(form_label("&Số quyết định:", self.number), self.number)
-        form.addRow(form_label("&Ngày quyết định:", self.decided_on), self.date_box)
+        form.addRow(form_label("Ngày &quyết định:", self.decided_on), self.date_box)
 
         self.error = error_label()
         self.save_button = QPushButton("&Lưu")
@@ -133,7 +135,7 @@ class AcceptProposalsDialog(QDialog):
         self.count = count
         self.decided_on: date | None = None
         self.setWindowTitle("Cấp trên đồng ý như đề xuất")
-        self.resize(640, 240)
+        fit_to_screen(self, QSize(640, 240))
         text = QLabel(
             f"Cấp ủy cấp trên đồng ý xếp loại năm {year} đúng như chi bộ đề xuất: ghi quyết "
             f"định cho {count} đồng chí đã có đề xuất mà chưa có quyết định."
@@ -146,7 +148,7 @@ class AcceptProposalsDialog(QDialog):
         self.date_box = FieldBox(self.date_edit)
         form = QFormLayout()
         form.addRow(form_label("&Số quyết định:", self.number), self.number)
-        form.addRow(form_label("&Ngày quyết định:", self.date_edit), self.date_box)
+        form.addRow(form_label("Ngày &quyết định:", self.date_edit), self.date_box)
         self.ok_button = QPushButton("&Ghi quyết định")
         self.cancel_button = QPushButton("&Hủy")
         self.ok_button.clicked.connect(self._confirm)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.reviews.history import rating_history, streak_note
 from desktop.text import short_date
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.context import UiContext
 from desktop.ui.style import heading
 from desktop.ui.widgets import notice_label
@@ -29,7 +31,7 @@ class HistoryDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Lịch sử xếp loại — {name}")
-        self.resize(1000, 480)
+        fit_to_screen(self, QSize(1000, 480))
         history = rating_history(ctx.db, member_id)
         self.table = QTableWidget(len(history.years), len(HEADERS))
         self.table.setHorizontalHeaderLabels(HEADERS)

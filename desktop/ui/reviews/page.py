@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.reviews import ratings
 from desktop.text import short_date
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.reviews import review_print
@@ -156,7 +157,7 @@ class ReviewsPage(QWidget):
         top.addWidget(year_label)
         top.addWidget(self.year_combo)
         top.addWidget(self.period_label)
-        member_buttons = QHBoxLayout()
+        member_buttons = FlowLayout()
         for button in (
             self.review_button,
             self.proposal_button,
@@ -167,7 +168,7 @@ class ReviewsPage(QWidget):
         member_buttons.addStretch(1)
         member_buttons.addWidget(search_label)
         member_buttons.addWidget(self.search, 1)
-        cell_buttons = QHBoxLayout()
+        cell_buttons = FlowLayout()
         for button in (self.accept_button, self.collective_button, self.print_button):
             cell_buttons.addWidget(button)
         cell_buttons.addStretch(1)

@@ -7,6 +7,7 @@ before anything is recorded; recording with warnings asks once more.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -24,6 +25,7 @@ from desktop.services.reviews import ratings
 from desktop.errors import ValidationError
 from desktop.services.meetings.plan import list_meetings
 from desktop.services.reviews.self_reviews import score_text
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.meetings.common import read_date, show_date
@@ -129,7 +131,7 @@ class ProposalDialog(EditDialog):
         pack = sheet.pack
         name = row.member.full_name
         self.setWindowTitle(f"Chi bộ đề xuất xếp loại — {name}")
-        self.resize(900, 720)
+        fit_to_screen(self, QSize(900, 720))
 
         title = heading(f"Chi bộ đề xuất xếp loại năm {self.year} — đồng chí {name}")
         self.facts_label = notice_label(facts_text(pack, row))
@@ -141,6 +143,11 @@ class ProposalDialog(EditDialog):
         self.votes_total = vote_spin()
         self.votes_total_box = FieldBox(self.votes_total)
         self.meeting = QComboBox()
+        # A long meeting title must not widen the dialog past the screen.
+        self.meeting.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.meeting.setMinimumContentsLength(30)
         self.meeting.addItem("(không chọn)", 0)
         for meeting in list_meetings(ctx.db, self.year):
             self.meeting.addItem(meeting.title, meeting.id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.rules.rating_model import FormSection, FormVariant
@@ -22,6 +22,7 @@ class SectionEditors(QScrollArea):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the sections inside
         self.editors: dict[str, QPlainTextEdit] = {}
         self.setWidgetResizable(True)
         inner = QWidget()

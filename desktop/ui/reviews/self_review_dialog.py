@@ -7,6 +7,7 @@ does not hold (đình chỉ sinh hoạt, nghỉ ốm, tự phát hiện và kh�
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -24,6 +25,7 @@ from desktop.services.reviews import ratings
 
 from desktop.services.reviews import self_reviews
 from desktop.errors import ValidationError
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.meetings.common import read_date, show_date
@@ -48,7 +50,7 @@ class SelfReviewDialog(EditDialog):
         self.detail = self_reviews.get_self_review(ctx.db, row.member_id, year)
         detail = self.detail
         self.setWindowTitle(f"Bản tự kiểm điểm năm {year} — {detail.member_name}")
-        self.resize(1180, 760)
+        fit_to_screen(self, QSize(1180, 760))
 
         title = heading(f"Bản tự kiểm điểm năm {year} — đồng chí {detail.member_name}")
         form_line = QLabel(f"{detail.form.title} — {detail.form.template}")
@@ -95,10 +97,10 @@ class SelfReviewDialog(EditDialog):
         self.not_rated_text.setPlaceholderText("ví dụ: vắng buổi xếp loại, xếp loại sau")
         facts_form = QFormLayout(facts_box)
         facts_form.addRow(self.suspended)
-        facts_form.addRow(form_label("Nghỉ ố&m trong năm:", self.sick_months), self.sick_box)
+        facts_form.addRow(form_label("Nghỉ ốm t&rong năm:", self.sick_months), self.sick_box)
         facts_form.addRow(self.remedied)
         facts_form.addRow(
-            form_label("&Lý do không xếp loại:", self.not_rated_text), self.not_rated_text
+            form_label("Lý &do không xếp loại:", self.not_rated_text), self.not_rated_text
         )
         for check in (self.suspended, self.remedied):
             check.toggled.connect(self.mark_dirty)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,6 +29,7 @@ from desktop.services.topics.data import TopicInfo, period_label
 from desktop.services.topics.files import TopicFileError, catalogue_files
 from desktop.services.topics.catalogue import list_topics, load_topic_file
 from desktop.text import short_date
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.meetings.common import read_date
@@ -59,7 +60,7 @@ class CampaignNameDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle("Tên cuộc vận động")
-        self.resize(720, 0)
+        fit_to_screen(self, QSize(720, 0))
         self.name = QLineEdit(campaign_name(ctx.db))
         self.error = error_label()
         buttons, self.save_button = _buttons(self, "&Lưu")
@@ -95,7 +96,7 @@ class MarkStudiedDialog(QDialog):
         self.member_ids = [member_id for member_id, _name in members]
         self.recorded = 0
         self.setWindowTitle("Đánh dấu đã học tập")
-        self.resize(640, 0)
+        fit_to_screen(self, QSize(640, 0))
         names = ", ".join(name for _id, name in members)
         who = QLabel(f"<b>{len(members)} đồng chí:</b> {names}")
         who.setWordWrap(True)
@@ -159,7 +160,7 @@ class MeetingPickDialog(QDialog):
         super().__init__(parent)
         self.meeting_id: int | None = None
         self.setWindowTitle("Lấy theo điểm danh buổi sinh hoạt")
-        self.resize(860, 440)
+        fit_to_screen(self, QSize(860, 440))
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -202,7 +203,7 @@ class CatalogueDialog(QDialog):
         super().__init__(parent)
         self.chosen: Path | None = None
         self.setWindowTitle("Thêm chuyên đề từ danh mục có sẵn")
-        self.resize(860, 440)
+        fit_to_screen(self, QSize(860, 440))
         present = {t.seed_key for t in list_topics(ctx.db) if t.seed_key}
         self.list = QListWidget()
         self.list.setWordWrap(True)

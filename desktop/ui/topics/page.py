@@ -39,6 +39,7 @@ from desktop.services.topics.catalogue import (
     list_topics,
 )
 from desktop.text import short_date
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui import files, messages
 from desktop.ui.commitments.panel import CommitmentsPanel
 from desktop.ui.context import UiContext
@@ -96,6 +97,7 @@ class TopicsPage(QWidget):
         self.percent_label.setTextFormat(Qt.TextFormat.RichText)
         self.percent_label.setWordWrap(True)
         self.deadline_label = QLabel()
+        self.deadline_label.setWordWrap(True)
         self.overdue_label = coloured_label(ERROR_COLOUR, "Quá hạn")
         font = self.overdue_label.font()
         font.setBold(True)
@@ -117,7 +119,7 @@ class TopicsPage(QWidget):
 
         self.mark_button = QPushButton("Đánh dấu đã &học tập…")
         self.unmark_button = QPushButton("&Bỏ đánh dấu")
-        self.from_meeting_button = QPushButton("Lấy theo &điểm danh buổi sinh hoạt…")
+        self.from_meeting_button = QPushButton("Lấy th&eo điểm danh buổi sinh hoạt…")
         self.mark_button.clicked.connect(self.mark_selected)
         self.unmark_button.clicked.connect(self.unmark_selected)
         self.from_meeting_button.clicked.connect(self.take_from_meeting)
@@ -131,19 +133,19 @@ class TopicsPage(QWidget):
         topic_row.addWidget(self.topic_combo, 1)
         # The topic titles are long; the combo gets the whole line.
         # Two rows: five buttons on one line made the page wider than a 1280-pixel screen.
-        topic_buttons = QHBoxLayout()
+        topic_buttons = FlowLayout()
         for button in (self.new_button, self.edit_button, self.delete_button):
             topic_buttons.addWidget(button)
         topic_buttons.addStretch(1)
-        catalogue_buttons = QHBoxLayout()
+        catalogue_buttons = FlowLayout()
         catalogue_buttons.addWidget(self.catalogue_button)
         catalogue_buttons.addWidget(self.import_button)
         catalogue_buttons.addStretch(1)
         deadline_row = QHBoxLayout()
-        deadline_row.addWidget(self.deadline_label)
+        deadline_row.addWidget(self.deadline_label, 1)
         deadline_row.addWidget(self.overdue_label)
         deadline_row.addStretch(1)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         for button in (self.mark_button, self.unmark_button, self.from_meeting_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -164,7 +166,7 @@ class TopicsPage(QWidget):
         self.commitments = CommitmentsPanel(ctx)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.study_tab, "Chuyên đề học tậ&p")
+        self.tabs.addTab(self.study_tab, "Ch&uyên đề học tập")
         self.tabs.addTab(self.commitments, "")
         self._name_commitments_tab(self.commitments.year())
         self.commitments.year_changed.connect(self._name_commitments_tab)

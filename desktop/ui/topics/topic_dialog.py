@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,6 +38,7 @@ from desktop.services.topics.data import (
 )
 from desktop.services.topics.catalogue import create_topic, get_topic, update_topic
 from desktop.text import parse_date, short_date
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.meetings.common import show_date
@@ -81,7 +83,7 @@ class TopicDialog(QDialog):
         self.saved_id: int | None = None
         self.topic: TopicInfo | None = get_topic(ctx.db, topic_id) if topic_id else None
         self.setWindowTitle("Sửa chuyên đề" if topic_id else "Thêm chuyên đề mới")
-        self.resize(900, 820)
+        fit_to_screen(self, QSize(900, 820))
 
         self.level = QComboBox()
         for level in TopicLevel:
