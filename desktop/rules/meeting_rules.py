@@ -1,7 +1,7 @@
 """Rules of cell meetings (quy định sinh hoạt chi bộ), read from ``resources/rules/meetings.json``.
 
 Durations follow Chỉ thị 50-CT/TW and Hướng dẫn 42-HD/BTCTW (2025); the quarterly thematic
-meeting and the vote majority are marked "verify" in DOMAIN.md, hence data, not constants.
+meeting and the vote majority are marked "verify" in docs/domain.md, hence data, not constants.
 """
 
 from __future__ import annotations

@@ -113,7 +113,7 @@ def agenda_document(db: Database, meeting_id: int, issued_on: date | None = None
 
 
 def notice_document(db: Database, meeting_id: int, issued_on: date | None = None) -> NoticeDocument:
-    """Thông báo to the members and the superior's assigned cadre (DOMAIN.md §3)."""
+    """Thông báo to the members and the superior's assigned cadre (docs/domain.md §3)."""
     issued_on = issued_on or date.today()
     rules = meeting_rules()
     with db.session() as session:

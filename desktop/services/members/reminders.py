@@ -1,6 +1,6 @@
 """Reminders (nhắc việc) computed from the event history.
 
-DOMAIN.md §2: probation lasts 12 months from admission, so the cell should consider
+docs/domain.md §2: probation lasts 12 months from admission, so the cell should consider
 official recognition in months 11 and 12; party badges (huy hiệu Đảng) fall due at
 30, 40, 45, … 90 years of party age.
 """
