@@ -72,15 +72,13 @@ def open_main_window(data_dir: Path) -> tuple[QApplication, MainWindow] | None:
     """The QApplication and the shown main window over ``data_dir``, or None when the
     folder cannot be opened (the user has been told why). ``run_gui`` and the start-up
     benchmark both start this way."""
-    from desktop.ui import messages
     from desktop.ui.first_start import needs_first_start, run_first_start
+    from desktop.ui.incident import open_data_folder
     from desktop.ui.style import configure_application
 
     app = create_application()
-    try:
-        workspace = Workspace(Path(data_dir))
-    except open_errors() as exc:
-        messages.error(None, "Không mở được dữ liệu", messages.user_message(exc)[0])
+    workspace = open_data_folder(Path(data_dir), open_errors(), backup_on_open=False)
+    if workspace is None:
         return None
     # The start-up backup is made after the first paint, in the background; a write
     # before it is made waits for it (Workspace.defer_backup).

@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import os
 import sys
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
+from datetime import datetime
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -38,23 +39,81 @@ class Settings:
     backups_to_keep: int = 10
     font_point_size: int = 12
     first_start_done: bool = False
+    # ISO date of the last full integrity check of the database (kiểm tra định kỳ).
+    last_full_check: str = ""
+    # Set by ``load`` when the file was damaged and put aside; never saved.
+    problem: str = field(default="", compare=False)
 
     @classmethod
     def load(cls, data_dir: Path) -> Settings:
+        """The saved settings; a damaged file gives the defaults, kept aside and reported.
+
+        A hand-edited ``[]``, ``null`` or ``{"backups_to_keep": "abc"}`` must never stop
+        the app from starting.
+        """
         path = data_dir / SETTINGS_NAME
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
             return cls()
-        known = {f.name for f in fields(cls)}
-        values = {k: v for k, v in raw.items() if k in known}
-        settings = cls(**values)
-        settings.backups_to_keep = max(1, int(settings.backups_to_keep))
-        settings.font_point_size = min(28, max(9, int(settings.font_point_size)))
+        except (OSError, UnicodeDecodeError) as exc:
+            return cls._damaged(path, f"không đọc được ({exc.__class__.__name__})")
+        try:
+            raw = json.loads(text)
+        except (ValueError, RecursionError):
+            return cls._damaged(path, "không phải JSON hợp lệ")
+        if not isinstance(raw, dict):
+            return cls._damaged(path, "không có dạng {tên: giá trị}")
+        settings = cls()
+        bad = []
+        for name, kind, low, high in (
+            ("backups_to_keep", int, 1, 1000),
+            ("font_point_size", int, 9, 28),
+        ):
+            if name in raw:
+                value = raw[name]
+                if isinstance(value, bool) or not isinstance(value, kind):
+                    bad.append(name)
+                else:
+                    setattr(settings, name, min(high, max(low, value)))
+        if "first_start_done" in raw:
+            if isinstance(raw["first_start_done"], bool):
+                settings.first_start_done = raw["first_start_done"]
+            else:
+                bad.append("first_start_done")
+        if isinstance(raw.get("last_full_check"), str):
+            settings.last_full_check = raw["last_full_check"][:10]
+        if bad:
+            kept = cls._put_aside(path)
+            settings.problem = (
+                f"Tệp cài đặt {path} có giá trị không hợp lệ ({', '.join(bad)}); đã dùng giá "
+                f"trị mặc định cho các mục đó. Tệp cũ được giữ lại: {kept}."
+            )
         return settings
+
+    @classmethod
+    def _damaged(cls, path: Path, why: str) -> Settings:
+        kept = cls._put_aside(path)
+        settings = cls()
+        settings.problem = (
+            f"Tệp cài đặt {path} bị hỏng ({why}); ứng dụng dùng cài đặt mặc định. "
+            f"Tệp cũ được giữ lại: {kept}."
+        )
+        return settings
+
+    @staticmethod
+    def _put_aside(path: Path) -> Path | str:
+        aside = path.with_name(f"{path.name}.hong-{datetime.now():%Y%m%d-%H%M%S}")
+        try:
+            os.replace(path, aside)
+        except OSError:
+            return "(không chuyển được tệp, vẫn ở chỗ cũ)"
+        return aside
 
     def save(self, data_dir: Path) -> None:
         from desktop.storage.atomic import atomic_write_bytes
 
-        text = json.dumps(asdict(self), ensure_ascii=False, indent=2)
+        values = asdict(self)
+        values.pop("problem", None)
+        text = json.dumps(values, ensure_ascii=False, indent=2)
         atomic_write_bytes(data_dir / SETTINGS_NAME, text.encode("utf-8"))

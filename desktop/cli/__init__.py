@@ -73,6 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="thư mục dữ liệu (mặc định: thư mục của người dùng)",
     )
+    parser.add_argument(
+        "--new-database",
+        action="store_true",
+        help="tạo dữ liệu mới khi tệp dữ liệu của thư mục đã mất hoặc trống "
+        "(tệp trống được giữ lại bên cạnh)",
+    )
     sub = parser.add_subparsers(
         dest="command", metavar="LỆNH", parser_class=VietnameseArgumentParser
     )
@@ -121,6 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     from desktop.cli import exchange as cli_exchange
     cli_exchange.add_commands(sub, printing_sub, VietnameseArgumentParser)
+    from desktop.cli import dues as cli_dues
+
+    cli_dues.add_commands(printing_sub)
 
     backup = sub.add_parser("backup", help="sao lưu dữ liệu ra một tệp (đã kiểm tra)")
     backup.add_argument("--to", type=Path, required=True, metavar="THƯ_MỤC")
@@ -185,11 +194,46 @@ def main(argv: list[str] | None = None) -> int:
         "export": _export,
         "import": _import_packages,
     }
+    global _ALLOW_NEW_DATABASE
+    _ALLOW_NEW_DATABASE = bool(getattr(args, "new_database", False))
     try:
         return handlers[args.command](args, data_dir)
     except (DomainError, DataFolderInUse, NewerDatabaseError, BackupError, RuleFileError) as exc:
-        print(f"Lỗi: {exc}", file=sys.stderr)
+        _say_error(f"Lỗi: {exc}")
         return EXIT_FAILED
+    except OSError as exc:
+        _say_error(os_error_message(exc))
+        return EXIT_FAILED
+
+
+def os_error_message(exc: OSError) -> str:
+    """A file fault in Vietnamese: which file, what happened, what to do."""
+    import errno
+
+    name = exc.filename or getattr(exc, "filename2", None) or "(không rõ tệp)"
+    what = {
+        errno.ENOSPC: "ổ đĩa đã đầy",
+        errno.EACCES: "không có quyền ghi hoặc đọc",
+        errno.EPERM: "không được phép",
+        errno.EROFS: "ổ đĩa chỉ cho đọc",
+        errno.ENOENT: "không tìm thấy tệp hoặc thư mục",
+        errno.EIO: "lỗi đọc/ghi của ổ đĩa",
+        errno.EPIPE: "đầu ra đã bị đóng",
+    }.get(exc.errno, exc.strerror or exc.__class__.__name__)
+    return (
+        f"Lỗi: không làm được việc với tệp {name}: {what}. Dữ liệu đã lưu không bị ảnh hưởng. "
+        "Hãy kiểm tra ổ đĩa (còn chỗ trống, không bị khóa ghi, cắm chắc) rồi thử lại."
+    )
+
+
+def _say_error(text: str) -> None:
+    try:
+        print(text, file=sys.stderr)
+    except OSError:
+        pass  # stderr itself is gone; the exit code still says it failed
+
+
+_ALLOW_NEW_DATABASE = False
 
 
 def _utf8_console() -> None:
@@ -203,7 +247,10 @@ def _utf8_console() -> None:
 def _open(data_dir: Path):
     from desktop.services.cell.workspace import Workspace
 
-    return Workspace(data_dir)
+    ws = Workspace(data_dir, allow_new_database=_ALLOW_NEW_DATABASE)
+    for notice in ws.notices:
+        _say_error(f"Chú ý: {notice}")
+    return ws
 
 
 def _demo(args, data_dir: Path) -> int:
@@ -246,7 +293,10 @@ def _import(file: Path, data_dir: Path) -> int:
 
 
 def _print(args, data_dir: Path) -> int:
+    from desktop.cli.dues import print_dues
+
     printers = {
+        "dues": print_dues,
         "roster": _print_roster,
         "agenda": _print_agenda,
         "minutes": _print_minutes,
@@ -464,16 +514,13 @@ def _check(args, data_dir: Path) -> int:
     from desktop.storage.schema import current_revision
 
     with _open(data_dir) as ws:
-        result = ws.db.integrity_check()
+        ws.full_check()  # integrity_check and every text; damage raises the incident
         revision = current_revision(ws.db)
         members = len(list_members(ws.db))
     print(f"Thư mục dữ liệu: {data_dir}")
     print(f"Phiên bản lược đồ: {revision}; số đảng viên: {members}")
-    if result == "ok":
-        print("Kiểm tra toàn vẹn: tốt.")
-        return EXIT_OK
-    print(f"Kiểm tra toàn vẹn: CÓ LỖI\n{result}")
-    return EXIT_FAILED
+    print("Kiểm tra toàn vẹn (đầy đủ, mọi dòng chữ): tốt. Đã lưu một bản sao lưu đã kiểm tra.")
+    return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -15,6 +15,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # also shows PyInstaller every model module
     from desktop.models.base import Base
     from desktop.models.cell import Cell
+    from desktop.models.dues import (
+        DuesAction,
+        DuesAssignment,
+        DuesCorrection,
+        DuesMonthClosing,
+        DuesPayment,
+        DuesPaymentMonth,
+        DuesRemittance,
+    )
     from desktop.models.enums import EventKind, Gender, PartyPost, ReviewGroup
     from desktop.models.exchange import ExportRecord, ReceivedPackage
     from desktop.models.meeting import (
@@ -43,6 +52,10 @@ if TYPE_CHECKING:  # also shows PyInstaller every model module
 _MODULES = {
     "base": ("Base",),
     "cell": ("Cell",),
+    "dues": (
+        "DuesAction", "DuesAssignment", "DuesCorrection", "DuesMonthClosing", "DuesPayment",
+        "DuesPaymentMonth", "DuesRemittance",
+    ),
     "enums": ("EventKind", "Gender", "PartyPost", "ReviewGroup"),
     "exchange": ("ExportRecord", "ReceivedPackage"),
     "meeting": (
@@ -61,6 +74,7 @@ _REFERS_TO = {
     "meeting": ("member", "topic"),
     "topic": ("member", "meeting"),
     "review": ("member", "meeting", "topic"),
+    "dues": ("member",),
 }
 _WHERE = {name: module for module, names in _MODULES.items() for name in names}
 
@@ -90,6 +104,13 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "DuesAction",
+    "DuesAssignment",
+    "DuesCorrection",
+    "DuesMonthClosing",
+    "DuesPayment",
+    "DuesPaymentMonth",
+    "DuesRemittance",
     "CollectiveReview",
     "Commitment",
     "CommitmentItem",

@@ -135,6 +135,7 @@ def export_handover(
 
 
 def _papers(db: Database, year: int, today: date) -> dict[str, Callable[[Path], object]]:
+    from desktop.printing.dues.year_ledger import write_year_pdf
     from desktop.printing.reviews.commitment import print_commitment_summary
     from desktop.printing.meetings.minutes_book import write_minutes_book_pdf
     from desktop.printing.reviews.rating_list import print_rating_list
@@ -151,6 +152,7 @@ def _papers(db: Database, year: int, today: date) -> dict[str, Callable[[Path], 
             db, year, p, today=today
         ),
         f"danh-sach-xep-loai-{year}.pdf": lambda p: print_rating_list(db, year, p, today=today),
+        f"so-theo-doi-dang-phi-{year}.pdf": lambda p: write_year_pdf(db, year, p),
     }
 
 

@@ -51,6 +51,20 @@ class Database:
             raise
         finally:
             session.close()
+        self.checkpoint()
+
+    def checkpoint(self) -> None:
+        """Copy committed pages from the -wal into the main file (after each user action).
+
+        A -wal deleted or lost with the main file copied alone (a USB copy of the folder,
+        a cleaner tool) would otherwise take acknowledged work with it. PASSIVE never
+        waits for readers; a busy checkpoint is simply finished by the next one.
+        """
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+        except Exception:  # noqa: BLE001 - the data is committed; the copy is a bonus
+            pass
 
     def quick_check(self) -> str:
         """``ok`` or SQLite's description of the damage."""

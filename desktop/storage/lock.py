@@ -2,6 +2,11 @@
 
 The OS releases the lock when the process dies, so a crash never leaves the folder
 locked for ever; the file keeps the holder's PID for the polite message.
+
+The lock is held on open handles for the app's whole life, never judged by a file's
+existence. On POSIX the data folder itself is locked too (``flock`` on the directory):
+deleting ``sochibo.lock`` while the app runs would otherwise let a second copy lock a
+new file of the same name. Windows refuses to delete a file another process has open.
 """
 
 from __future__ import annotations
@@ -28,20 +33,33 @@ class DataFolderLock:
         self.folder = Path(folder)
         self.path = self.folder / LOCK_NAME
         self._handle = None
+        self._folder_fd: int | None = None
 
     def acquire(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        handle = open(self.path, "a+b")
+        folder_fd = _lock_folder(self.folder)
+        if folder_fd == -1:
+            raise DataFolderInUse(self.folder, _peek_holder(self.path))
+        try:
+            handle = open(self.path, "a+b")
+        except OSError:
+            _unlock_folder(folder_fd)
+            raise
         try:
             _lock(handle)
         except OSError:
             pid = _read_holder(handle)
             handle.close()
+            _unlock_folder(folder_fd)
             raise DataFolderInUse(self.folder, pid) from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(str(os.getpid()).encode("ascii"))
-        handle.flush()
+        self._folder_fd = folder_fd
+        try:
+            handle.seek(0)
+            handle.truncate()
+            handle.write(str(os.getpid()).encode("ascii"))
+            handle.flush()
+        except OSError:
+            pass  # the PID is only for the message; the lock itself is held
         self._handle = handle
 
     @property
@@ -56,6 +74,8 @@ class DataFolderLock:
         finally:
             self._handle.close()
             self._handle = None
+            _unlock_folder(self._folder_fd)
+            self._folder_fd = None
 
     def __enter__(self) -> DataFolderLock:
         self.acquire()
@@ -63,6 +83,14 @@ class DataFolderLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def _peek_holder(path: Path) -> str:
+    try:
+        with open(path, "rb") as handle:
+            return _read_holder(handle)
+    except OSError:
+        return ""
 
 
 def _read_holder(handle) -> str:
@@ -84,6 +112,12 @@ if os.name == "nt":  # pragma: no cover - exercised on Windows builds
         handle.seek(0)
         msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
 
+    def _lock_folder(folder: Path) -> int | None:
+        return None  # an open lock file cannot be deleted on Windows
+
+    def _unlock_folder(fd: int | None) -> None:
+        return None
+
 else:
     import fcntl
 
@@ -92,3 +126,24 @@ else:
 
     def _unlock(handle) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+    def _lock_folder(folder: Path) -> int | None:
+        """An fd of the folder with an exclusive flock; -1 when another holder has it."""
+        try:
+            fd = os.open(folder, os.O_RDONLY)
+        except OSError:
+            return None  # a folder we cannot open still gets the lock file's lock
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            return -1
+        return fd
+
+    def _unlock_folder(fd: int | None) -> None:
+        if fd is None or fd < 0:
+            return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)

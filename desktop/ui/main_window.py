@@ -34,7 +34,7 @@ from desktop.ui.context import UiContext
 from desktop.ui.members.page import MembersPage
 
 UNDO_BANNER_SECONDS = 10
-NAV_MEMBERS, NAV_MEETINGS, NAV_TOPICS, NAV_REVIEWS, NAV_EXPORT, NAV_SETTINGS = range(6)
+NAV_MEMBERS, NAV_MEETINGS, NAV_TOPICS, NAV_REVIEWS, NAV_DUES, NAV_EXPORT, NAV_SETTINGS = range(7)
 
 
 class LazyPages(QStackedWidget):
@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
             self._build_meetings,
             self._build_topics,
             self._build_reviews,
+            self._build_dues,
             self._build_export,
             self._build_settings,
         ):
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
             ("Sinh hoạt chi bộ", icons.SP_FileDialogListView),
             ("Chuyên đề và cam kết", icons.SP_FileDialogInfoView),
             ("Kiểm điểm và xếp loại", icons.SP_DialogApplyButton),
+            ("Đảng phí", icons.SP_FileDialogContentsView),
             ("Xuất dữ liệu", icons.SP_DriveFDIcon),
             ("Cài đặt", icons.SP_FileDialogDetailedView),
         )
@@ -201,6 +203,10 @@ class MainWindow(QMainWindow):
         return self.pages.page(NAV_EXPORT)
 
     @property
+    def dues_page(self):
+        return self.pages.page(NAV_DUES)
+
+    @property
     def settings_page(self):
         return self.pages.page(NAV_SETTINGS)
 
@@ -225,6 +231,11 @@ class MainWindow(QMainWindow):
         from desktop.ui.reviews.page import ReviewsPage
 
         return ReviewsPage(self.ctx)
+
+    def _build_dues(self) -> QWidget:
+        from desktop.ui.dues.page import DuesPage
+
+        return DuesPage(self.ctx)
 
     def _build_export(self) -> QWidget:
         from desktop.ui.export_page import ExportPage
@@ -298,7 +309,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action("&Phím tắt", lambda: show_shortcuts(self)))
         help_menu.addAction(self._action("&Giới thiệu", lambda: show_about(self.ctx, self)))
 
-        for number in range(1, 7):
+        for number in range(1, min(self.nav.count(), 9) + 1):
             action = self._action(
                 "",
                 lambda _checked=False, row=number - 1: self.nav.setCurrentRow(row),

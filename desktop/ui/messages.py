@@ -33,10 +33,38 @@ GENERIC_ERROR = (
 )
 
 
+DAMAGED_AT_RUN_TIME = (
+    "Một phần dữ liệu bị hỏng (chữ không đọc được hoặc tệp dữ liệu hỏng); thao tác vừa rồi "
+    "chưa được thực hiện. Đừng nhập thêm dữ liệu: hãy đóng Sổ Chi bộ rồi mở lại. Khi mở, "
+    "ứng dụng sẽ kiểm tra toàn bộ và đề nghị khôi phục bản sao lưu tốt mới nhất."
+)
+
+
+def is_damage(exc: BaseException) -> bool:
+    """A decode failure or SQLite's "malformed"/"not a database", raw or wrapped."""
+    import sqlite3
+
+    seen = exc
+    for _ in range(5):
+        if isinstance(seen, sqlite3.DatabaseError):
+            text = str(seen).lower()
+            return any(
+                mark in text for mark in ("could not decode", "malformed", "not a database")
+            )
+        if isinstance(seen, UnicodeDecodeError):
+            return True
+        seen = getattr(seen, "orig", None) or seen.__cause__ or seen.__context__
+        if seen is None:
+            return False
+    return False
+
+
 def user_message(exc: BaseException) -> tuple[str, str]:
     """The text to show for ``exc`` and the technical details (empty for user errors)."""
     if isinstance(exc, USER_ERRORS):
         return str(exc), ""
+    if is_damage(exc):
+        return DAMAGED_AT_RUN_TIME, _details(exc)
     if isinstance(exc, PermissionError):
         return (
             f"Không ghi được vào tệp {exc.filename}: tệp đang mở ở chương trình khác (ví dụ "
@@ -114,3 +142,20 @@ def ask(
     box.setEscapeButton(no)
     box.exec()
     return box.clickedButton() is yes
+
+
+def choose(
+    parent: QWidget | None, title: str, text: str, options: list[str], *, danger: bool = True
+) -> int | None:
+    """One of several named answers (index), or None when the box was closed (Esc).
+
+    The last option is the safe one and the escape; the first is the default for Enter
+    unless ``danger`` makes the safe one the default.
+    """
+    box = _box(parent, QMessageBox.Icon.Warning, title, text)
+    buttons = [box.addButton(label, QMessageBox.ButtonRole.ActionRole) for label in options]
+    box.setEscapeButton(buttons[-1])
+    box.setDefaultButton(buttons[-1] if danger else buttons[0])
+    box.exec()
+    clicked = box.clickedButton()
+    return buttons.index(clicked) if clicked in buttons else None

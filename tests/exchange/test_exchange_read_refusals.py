@@ -252,3 +252,16 @@ def test_any_edit_to_a_manifest_field_is_either_harmless_or_a_clear_refusal(key,
         assert error.message and error.reason
     else:
         assert manifest.format_version == 1 and manifest.files
+
+
+@pytest.mark.parametrize(
+    "cost", [dict(n=2**17, r=16, p=4), dict(n=2**16), dict(r=16), dict(p=2), dict(r=1)]
+)
+def test_only_the_scrypt_costs_the_app_writes_are_accepted(locked, cost):
+    import time
+
+    _edit_manifest(locked, lambda d: d["encryption"].update(**cost))
+    started = time.perf_counter()
+    rejected = _refusal(locked, "mật khẩu")
+    assert rejected.reason == "malformed" and "giới hạn" in str(rejected)
+    assert time.perf_counter() - started < 1.0

@@ -137,3 +137,28 @@ def test_picks_the_visible_sheet_that_holds_the_roster(tmp_path):
     grid = read_grid(path)
     assert grid.sheet_name == "Danh sách"
     assert grid.rows[1] == [1, "Lê Văn An", 1950]
+
+
+def test_an_unmatched_quote_that_merges_lines_refuses_the_file(tmp_path):
+    lines = ["Họ và tên,Giới tính,Ngày sinh"] + [f"Người {n},Nam,01/01/1970" for n in range(1, 4)]
+    lines.insert(4, '"Lê Văn Năm,Nam,01/01/1970')  # line 5 opens a quote it never closes
+    lines += [f"Người {n},Nam,01/01/1970" for n in range(6, 12)]
+    path = tmp_path / "ds.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DomainError) as info:
+        read_grid(path)
+    assert "dòng 5–11 bị gộp" in str(info.value) and "Không có dòng nào được nhập" in str(info.value)
+
+
+def test_a_field_over_the_csv_limit_is_a_message_not_a_crash(tmp_path):
+    path = tmp_path / "ds.csv"
+    path.write_text("Họ và tên,Ghi chú\nLê Văn An," + "x" * 140_000 + "\n", encoding="utf-8")
+    with pytest.raises(DomainError, match="dòng 2, một ô dài quá"):
+        read_grid(path)
+
+
+def test_utf32_csv_is_read(tmp_path):
+    path = tmp_path / "ds.csv"
+    path.write_bytes(("Họ và tên,Giới tính\n" + ROSTER_LINE + "\n").encode("utf-32"))
+    grid = read_grid(path)
+    assert grid.rows[1][0] == "Nguyễn Thị Lành" and grid.encoding == "utf-32"

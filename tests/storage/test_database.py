@@ -87,3 +87,17 @@ def test_damaged_database_is_reported_not_opened(tmp_path):
         Workspace(tmp_path, lock=False)
     assert "bị hỏng" in str(caught.value)
     assert "khôi phục" in str(caught.value)
+
+
+def test_committed_work_is_in_the_main_file_right_after_each_action(tmp_path):
+    """A -wal lost or deleted while the app runs must not take acknowledged work with it."""
+    import shutil
+
+    with Workspace(tmp_path / "data", lock=False) as ws:
+        for number in range(5):
+            with ws.db.session() as session:
+                session.add(Member(full_name=f"Đảng viên {number}"))
+        alone = tmp_path / "main-file-only.sqlite3"
+        shutil.copy(ws.database_path, alone)  # as a copy that leaves the -wal behind
+        with sqlite3.connect(alone) as conn:
+            assert conn.execute("SELECT count(*) FROM member").fetchone()[0] == 5

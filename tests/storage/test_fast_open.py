@@ -3,15 +3,17 @@ start-up backup taken in the background but always before the first write."""
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select, table
 
 from desktop.models import Cell
-from desktop.services.cell.workspace import Workspace
+from desktop.services.cell.workspace import DamagedDatabaseError, Workspace
 from desktop.storage import backup as backups
 from desktop.storage.revision import head_of_files, schema_is_current, stored_revision_of
 from desktop.storage.schema import head_revision
@@ -48,12 +50,12 @@ def test_schema_is_current_only_for_a_file_at_the_head(tmp_path):
 
 
 def test_an_older_file_is_still_upgraded_the_alembic_way(tmp_path):
+    # A real file of an older schema (tests/fixtures/schema), not a head file relabelled:
+    # later migrations then meet exactly the tables they were written for.
     folder = tmp_path / "data"
-    Workspace(folder, lock=False).close()
-    with sqlite3.connect(folder / "sochibo.sqlite3") as conn:
-        conn.execute("DROP TABLE task_review")
-        conn.execute("UPDATE alembic_version SET version_num = '0003'")
-    conn.close()
+    folder.mkdir()
+    stored = Path(__file__).resolve().parent.parent / "fixtures" / "schema" / "sochibo-0003.sqlite3"
+    shutil.copyfile(stored, folder / "sochibo.sqlite3")
     with Workspace(folder, lock=False) as ws:
         assert stored_revision_of(ws.database_path) == head_revision()
         with ws.db.session() as session:
@@ -63,7 +65,7 @@ def test_an_older_file_is_still_upgraded_the_alembic_way(tmp_path):
 def test_opening_a_current_folder_does_not_import_alembic(tmp_path):
     Workspace(tmp_path, lock=False).close()
     code = (
-        "import sys, pathlib; from desktop.services.cell.workspace import Workspace;"
+        "import sys, pathlib; from desktop.services.cell.workspace import DamagedDatabaseError, Workspace;"
         f"Workspace(pathlib.Path({str(tmp_path)!r})).close();"
         "print('alembic' in sys.modules)"
     )
@@ -98,8 +100,9 @@ def test_a_failed_deferred_backup_refuses_every_write(tmp_path, monkeypatch):
         backup = ws.defer_backup()
         backup.start()
         backup.wait()
-        assert isinstance(backup.error, backups.BackupError)
-        with pytest.raises(backups.BackupError):
+        # As a foreground start would: the damaged-data incident, good backups untouched.
+        assert isinstance(backup.error, DamagedDatabaseError)
+        with pytest.raises(DamagedDatabaseError):
             with ws.db.session() as session:
                 session.add(Cell(name="Ấp Mới"))
         with ws.db.session() as session:

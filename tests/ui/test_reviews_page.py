@@ -12,8 +12,6 @@ from PySide6.QtCore import Qt
 from desktop.services.reviews import ratings
 
 from desktop.services.reviews import self_reviews
-from desktop.errors import DomainError
-from desktop.ui.reviews import review_print
 from desktop.ui.reviews.decision_dialog import AcceptProposalsDialog
 from desktop.ui.reviews.page import ReviewsPage
 
@@ -158,9 +156,10 @@ def test_print_list_opens_the_preview(qtbot, ctx, roster, monkeypatch):
         pdf.drawString(100, 700, "Danh sach")
         pdf.save()
 
-    # The printing module comes from another part of the work; the page only needs its
-    # function's name and arguments.
-    monkeypatch.setattr(review_print, "printer", lambda module, name, what: fake_print)
+    # The page hands the printing function the year and the context's today.
+    import desktop.printing.reviews.rating_list as rating_list
+
+    monkeypatch.setattr(rating_list, "print_rating_list", fake_print)
     page = open_page(qtbot, ctx, 2025)
     task = page.print_rating_list()
     qtbot.waitUntil(lambda: task.done, timeout=15_000)
@@ -168,11 +167,6 @@ def test_print_list_opens_the_preview(qtbot, ctx, roster, monkeypatch):
     assert calls == [(2025, ctx.today())]
     assert dialogs and "Danh sách đề nghị xếp loại năm 2025" in dialogs[0].windowTitle()
     dialogs[0].reject()
-
-
-def test_a_missing_printing_module_is_explained_in_vietnamese():
-    with pytest.raises(DomainError, match="Phiên bản này chưa in được bản tự kiểm điểm"):
-        review_print.printer("khong_co_module_nay", "print_x", "bản tự kiểm điểm")
 
 
 def test_main_window_shows_the_reviews_page_as_its_fourth_part(qtbot, ctx):

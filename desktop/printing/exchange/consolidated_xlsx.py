@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from desktop.services.exchange.consolidation import Consolidation, consolidation
 from desktop.storage.atomic import atomic_write_bytes
 from desktop.storage.database import Database
+from desktop.text.cell_safety import neutralise_workbook
 
 _BOLD = Font(bold=True)
 _WRAP = Alignment(wrap_text=True, vertical="top")
@@ -27,6 +28,7 @@ def consolidated_xlsx_bytes(db: Database, year: int) -> bytes:
     _counts_sheet(book.active, data)
     _members_sheet(book.create_sheet("Danh sách"), data)
     buffer = io.BytesIO()
+    neutralise_workbook(book)  # every name comes from a cell's package: never a formula
     book.save(buffer)
     return buffer.getvalue()
 

@@ -17,6 +17,7 @@ from desktop.services.reviews.print_data import RatingListPaper, rating_list_pap
 from desktop.storage.atomic import atomic_path
 from desktop.storage.database import Database
 from desktop.text import short_date
+from desktop.text.cell_safety import neutralise_workbook
 
 LIST_SHEET = "Danh sách"
 SUMMARY_SHEET = "Tổng hợp"
@@ -46,6 +47,7 @@ def workbook_bytes(paper: RatingListPaper) -> bytes:
     book.properties.title = f"Danh sách đề nghị xếp loại đảng viên năm {paper.year}"
     book.properties.creator = "Sổ Chi bộ"
     buffer = io.BytesIO()
+    neutralise_workbook(book)  # names and notes are data: never formulas
     book.save(buffer)
     return buffer.getvalue()
 

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 
 from desktop.models import Cell, EventKind, Gender, Member, MemberEvent, PartyPost, ReviewGroup
+from desktop.services.demo.dues import load_demo_dues
 from desktop.services.demo.meetings import SharedSession, load_demo_meetings
 from desktop.services.demo.reviews import load_demo_reviews
 from desktop.errors import DomainError
@@ -69,6 +70,7 @@ def load_demo(db: Database, today: date | None = None, members: int | None = Non
             add_synthetic_members(session, members - len(people), today=today, avoid_names=names)
         load_demo_meetings(SharedSession(session), today)
         load_demo_reviews(SharedSession(session), today)
+        load_demo_dues(SharedSession(session), today)
 
 
 def add_years(day: date, years: int) -> date:

@@ -23,6 +23,7 @@ from desktop.services.members.status import derive_status
 from desktop.storage.atomic import atomic_path
 from desktop.storage.database import Database
 from desktop.text import PartialDate, name_sort_key
+from desktop.text.cell_safety import csv_cell, neutralise_workbook
 
 ROW_NUMBER_HEADER = "STT"
 SHEET_TITLE = "Danh sách đảng viên"
@@ -117,7 +118,7 @@ def _write_csv(target: Path, records: list[dict[str, str]]) -> None:
         writer = csv.writer(handle)
         writer.writerow(headers())
         for number, record in enumerate(records, start=1):
-            writer.writerow([number] + [record[spec.field] for spec in COLUMNS])
+            writer.writerow([number] + [csv_cell(record[spec.field]) for spec in COLUMNS])
 
 
 def _write_xlsx(target: Path, records: list[dict[str, str]]) -> None:
@@ -140,9 +141,6 @@ def _write_xlsx(target: Path, records: list[dict[str, str]]) -> None:
         for index, spec in enumerate(COLUMNS, start=2):
             value = record[spec.field]
             cell = sheet.cell(row=row, column=index, value=value)
-            if isinstance(value, str) and value.startswith("="):
-                # openpyxl would write "=…" as a formula; a note is text.
-                cell.data_type = "s"
             if spec.field in _TEXT_FIELDS:
                 cell.number_format = "@"
             widths[index - 1] = max(widths[index - 1], len(value))
@@ -152,4 +150,5 @@ def _write_xlsx(target: Path, records: list[dict[str, str]]) -> None:
         )
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
+    neutralise_workbook(book)  # a note starting with "=" is text, never a formula
     book.save(target)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from desktop.errors import DomainError
 from desktop.services.members.import_columns import is_row_number_header, match_header
+from desktop.text.cell_safety import unquote_csv_cell
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".txt")
@@ -188,22 +189,58 @@ def _read_csv(path: Path) -> Grid:
         # encoding, not the author's typing, so it is composed here without comment.
         text = unicodedata.normalize("NFC", text)
     lines = text.splitlines()
+    skipped = 0
     if lines and lines[0].strip().lower().startswith("sep="):
         delimiter = lines[0].strip()[4:5] or ","
         text = "\n".join(lines[1:])
+        skipped = 1
     else:
         delimiter = _delimiter(lines[:50])
-    try:
-        records = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    except csv.Error as exc:
-        raise DomainError(f"Không đọc được tệp {path.name}: tệp CSV sai cấu trúc ({exc}).") from exc
-    rows = [[cell.strip() or None for cell in record] for record in records]
+    records = _csv_records(text, delimiter, path, skipped)
+    rows = [[unquote_csv_cell(cell.strip()) or None for cell in record] for record in records]
     while rows and not any(v is not None for v in rows[-1]):
         rows.pop()
     return Grid(rows, path.stem, path, encoding=encoding)
 
 
+def _csv_records(text: str, delimiter: str, path: Path, skipped: int) -> list[list[str]]:
+    """Every record, refusing a file whose quotes merged physical lines into one row.
+
+    An unmatched quote makes the CSV parser swallow every following line into one cell
+    (rows 5–11 became one member's name): each record must come from exactly one line.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records, merged, last_line = [], [], 0
+    try:
+        for record in reader:
+            if reader.line_num - last_line > 1:
+                merged.append((last_line + 1 + skipped, reader.line_num + skipped))
+            last_line = reader.line_num
+            records.append(record)
+    except csv.Error as exc:
+        where = reader.line_num + skipped
+        too_long = "field larger than field limit" in str(exc)
+        why = (
+            f"một ô dài quá {csv.field_size_limit():,} ký tự".replace(",", ".")
+            if too_long
+            else f"sai cấu trúc ({exc})"
+        )
+        raise DomainError(
+            f"Không đọc được tệp {path.name}: ở dòng {where}, {why}. Không có dòng nào được nhập."
+        ) from None
+    if merged:
+        spans = ", ".join(f"dòng {a}–{b}" for a, b in merged[:5])
+        raise DomainError(
+            f"Không nhập tệp {path.name}: {spans} bị gộp thành một dòng vì có dấu ngoặc kép (\") "
+            f"không được đóng ở dòng {merged[0][0]}. Hãy sửa dấu ngoặc kép đó (hoặc lưu lại tệp "
+            "từ Excel) rồi nhập lại. Không có dòng nào được nhập."
+        )
+    return records
+
+
 def _decode(raw: bytes, path: Path) -> tuple[str, str]:
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return raw.decode("utf-32", errors="replace"), "utf-32"
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw.decode("utf-8-sig", errors="replace"), "utf-8-sig"
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -228,9 +265,14 @@ def _delimiter(lines: list[str]) -> str:
     """The separator that splits the sample lines most consistently into several fields."""
     best, best_score = ",", -1
     for candidate in (",", ";", "\t"):
-        counts = [
-            len(next(csv.reader([line], delimiter=candidate))) for line in lines if line.strip()
-        ]
+        try:
+            counts = [
+                len(next(csv.reader([line], delimiter=candidate)))
+                for line in lines
+                if line.strip()
+            ]
+        except csv.Error:  # a field over the limit: the reader reports it with its line
+            continue
         if not counts:
             continue
         fields = max(counts)

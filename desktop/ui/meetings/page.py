@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.dues.arrears import flag_lines as dues_flag_lines
 from desktop.services.meetings import plan as service
 from desktop.ui import messages
 from desktop.ui.context import UiContext
@@ -138,6 +139,7 @@ class MeetingsPage(QWidget):
             f'<span style="font-size: x-large; font-weight: 600;">Năm {self.year}</span>'
         )
         lines = warning_lines(overview)
+        lines += dues_flag_lines(self.ctx.db, self.year, self.ctx.today())  # Điều 8: dues too
         self.warnings_label.setText("\n".join(f"• {line}" for line in lines))
         self.warnings_label.setVisible(bool(lines))
         if row < 0 and self.year == self.ctx.today().year:

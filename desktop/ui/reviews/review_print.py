@@ -7,23 +7,13 @@ a build that does not carry them yet (the user then reads why nothing was printe
 
 from __future__ import annotations
 
-import importlib
 import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.errors import DomainError
 from desktop.ui.context import UiContext
 from desktop.ui.tasks import Task, run_task
-
-
-def printer(module: str, name: str, what: str):
-    """The print function ``desktop.printing.<module>.<name>``, or a Vietnamese error."""
-    try:
-        return getattr(importlib.import_module(f"desktop.printing.{module}"), name)
-    except (ImportError, AttributeError):
-        raise DomainError(f"Phiên bản này chưa in được {what}.") from None
 
 
 def _preview(parent: QWidget | None, title: str, file_name: str, make) -> Task:
@@ -54,7 +44,9 @@ def print_self_review(
     db, today = ctx.db, ctx.today()
 
     def make(target: Path) -> None:
-        fn = printer("self_review", "print_self_review", "bản tự kiểm điểm")
+        # Imported when first printed: ReportLab stays off the start-up path.
+        from desktop.printing.reviews.self_review import print_self_review as fn
+
         fn(db, member_id, year, target, today=today)
 
     title = f"Bản tự kiểm điểm năm {year}" + (f" — {name}" if name else "")
@@ -65,7 +57,8 @@ def print_rating_list(ctx: UiContext, parent: QWidget | None, year: int) -> Task
     db, today = ctx.db, ctx.today()
 
     def make(target: Path) -> None:
-        fn = printer("rating_list", "print_rating_list", "danh sách đề nghị xếp loại")
+        from desktop.printing.reviews.rating_list import print_rating_list as fn
+
         fn(db, year, target, today=today)
 
     return _preview(parent, f"Danh sách đề nghị xếp loại năm {year}", f"xep-loai-{year}.pdf", make)
@@ -75,7 +68,8 @@ def print_collective_review(ctx: UiContext, parent: QWidget | None, year: int) -
     db, today = ctx.db, ctx.today()
 
     def make(target: Path) -> None:
-        fn = printer("collective_review", "print_collective_review", "báo cáo kiểm điểm tập thể")
+        from desktop.printing.reviews.collective import print_collective_review as fn
+
         fn(db, year, target, today=today)
 
     return _preview(

@@ -1,0 +1,108 @@
+"""Who is behind with dues (nợ đảng phí), and the reminder at three unpaid months.
+
+Điều lệ Đảng, Điều 8 khoản 1: a member who does not pay dues for three months in a year
+without a good reason is considered for removal. A month counts once it has ended; a
+month with nothing paid counts as unpaid, a month paid in part is listed as short.
+The threshold and its wording come from the pack (``removal``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from desktop.rules.dues_rules import pack_for_month
+from desktop.services.dues.common import Month, last_day, month_text
+from desktop.services.dues.ledger import YearSheet, year_sheet
+from desktop.storage.database import Database
+
+
+@dataclass(frozen=True)
+class Arrears:
+    member_id: int
+    full_name: str
+    unpaid: tuple[Month, ...]
+    short: tuple[Month, ...]
+    outstanding: int
+    flagged: bool
+    message: str
+
+
+def ended_months(year: int, today: date) -> list[Month]:
+    """The months of ``year`` that have ended by ``today``."""
+    return [(year, m) for m in range(1, 13) if last_day((year, m)) < today]
+
+
+def arrears(db: Database, year: int, today: date | None = None,
+            sheet: YearSheet | None = None) -> list[Arrears]:
+    """Members with an unpaid or short month among the ended months of ``year``."""
+    today = today or date.today()
+    months = ended_months(year, today)
+    if not months:
+        return []
+    sheet = sheet or year_sheet(db, year)
+    pack = pack_for_month(months[-1])
+    out = []
+    for row in sheet.rows:
+        unpaid, short, owed = [], [], 0
+        for month in months:
+            line = row.cells.get(month[1])
+            if line is None:
+                continue
+            if line.state == "unpaid":
+                unpaid.append(month)
+            elif line.state == "partial":
+                short.append(month)
+            owed += line.outstanding
+        if not unpaid and not short:
+            continue
+        flagged = len(unpaid) >= pack.removal_months
+        listed = ", ".join(f"{m:02d}" for _, m in unpaid)
+        message = f"Chưa nộp đảng phí {len(unpaid)} tháng năm {year}" + (
+            f" (tháng {listed})" if unpaid else "")
+        if short:
+            message += f"; nộp thiếu tháng {', '.join(f'{m:02d}' for _, m in short)}"
+        if flagged:
+            message += f". {pack.removal.text} ({pack.removal.source})."
+        out.append(Arrears(row.member_id, row.full_name, tuple(unpaid), tuple(short), owed,
+                           flagged, message))
+    out.sort(key=lambda a: (not a.flagged, -len(a.unpaid)))
+    return out
+
+
+@dataclass(frozen=True)
+class DuesReminder:
+    """A reminder for the home page and beside the absence reminders."""
+
+    member_id: int
+    full_name: str
+    message: str
+    source: str
+
+
+def dues_reminders(db: Database, today: date | None = None) -> list[DuesReminder]:
+    """Members at or over the pack's unpaid-month threshold in the current year."""
+    today = today or date.today()
+    found = []
+    for item in arrears(db, today.year, today):
+        if item.flagged:
+            pack = pack_for_month(item.unpaid[-1])
+            found.append(DuesReminder(item.member_id, item.full_name,
+                                      f"Đồng chí {item.full_name}: {item.message}",
+                                      pack.removal.source))
+    return found
+
+
+def month_label(month: Month) -> str:
+    return f"tháng {month_text(month)}"
+
+
+def flag_lines(db: Database, year: int, today: date | None = None) -> list[str]:
+    """The Điều 8 lines for ``year`` to show beside the absence warnings of the meetings."""
+    from desktop.rules import RuleFileError
+
+    try:
+        found = arrears(db, year, today)
+    except RuleFileError:
+        return []
+    return [f"Đồng chí {a.full_name}: {a.message}" for a in found if a.flagged]
