@@ -20,17 +20,19 @@ class Gender(StrEnum):
 
 
 class ReviewGroup(StrEnum):
-    """Nhóm kiểm điểm: which self-review form applies (HD 43-HD/BTCTW, 2025)."""
+    """Nhóm kiểm điểm: which self-review form applies, named after the forms of
+    HD 43-HD/BTCTW (31/10/2025) §2.1b: 2A leaders, 2B others in the political system, 2C
+    members outside it. Older years map each group to their own form (rule packs)."""
 
-    A = "2A"  # trong hệ thống chính trị, không giữ chức vụ lãnh đạo
-    B = "2B"  # giữ chức vụ lãnh đạo, quản lý
+    A = "2A"  # giữ chức vụ lãnh đạo, quản lý
+    B = "2B"  # trong hệ thống chính trị, không giữ chức vụ lãnh đạo, quản lý
     C = "2C"  # không làm việc trong hệ thống chính trị
 
     @property
     def label(self) -> str:
         return {
-            "2A": "2A – trong hệ thống chính trị",
-            "2B": "2B – giữ chức vụ lãnh đạo, quản lý",
+            "2A": "2A – giữ chức vụ lãnh đạo, quản lý",
+            "2B": "2B – trong hệ thống chính trị",
             "2C": "2C – ngoài hệ thống chính trị",
         }[self.value]
 

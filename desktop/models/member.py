@@ -76,6 +76,9 @@ class MemberEvent(Base):
     badge_years: Mapped[int | None] = mapped_column(Integer, nullable=True)
     # Planned return of a temporary transfer, or the end of an exemption.
     until: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # Admission only: the day of the ceremony (lễ kết nạp); happened_on is the decision date.
+    # Probation runs twelve months from the ceremony (Điều lệ Đảng, Điều 5, khoản 1).
+    ceremony_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
 

@@ -140,6 +140,9 @@ class Rating(Base):
     )
     # Warnings shown when the vote was recorded, kept as the secretary saw them.
     warnings: Mapped[list] = mapped_column(JSON, default=list)
+    # The secretary's yes/no answers (with a note) to the KHTNV questions of the year's pack
+    # that the app cannot see (QĐ 366 Điều 11 k4): code → {"answer": "yes"|"no"|"", "note"}.
+    question_answers: Mapped[dict] = mapped_column(JSON, default=dict)
     # The superior's decision (cấp ủy cấp trên quyết định), entered when it comes back.
     decided_level: Mapped[str] = mapped_column(String(10), default="")
     decision_number: Mapped[str] = mapped_column(String(60), default="")

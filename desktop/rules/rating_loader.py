@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from desktop.rules import RuleFileError, read_rule_file
+from desktop.rules import RuleFileError, rating_settings, read_rule_file
 from desktop.rules.rating_model import (
     Band,
     Cap,
@@ -117,6 +117,7 @@ def load_pack(path: Path | str) -> RulePack:
     scale = _scale(r, data)
     bands = _bands(r, data, scale, codes)
     forms = _forms(r, data)
+    rating_settings.check_form_criteria(r, forms, scale)
     return RulePack(
         id=r.text(data, "id", "id"),
         title=r.text(data, "title", "title"),
@@ -138,6 +139,7 @@ def load_pack(path: Path | str) -> RulePack:
         bands_source=r.text(data, "bands_source", "bands_source", required=scale is not None),
         commitment_source=r.text(data, "commitment_source", "commitment_source", required=False),
         form_by_group_verify=r.flag(data, "form_by_group_verify", "form_by_group_verify"),
+        questions=rating_settings.questions(r, data),
     )
 
 
@@ -277,19 +279,17 @@ def _quota(r: _Reader, data: dict, codes: set[str]) -> Quota | None:
     share = r.number(raw, "share", "quota.share")
     if not 0 < share <= 1:
         raise r.fail("quota.share", f"phải trong khoảng (0, 1] (đang có: {share}).")
-    rounding = r.text(raw, "rounding", "quota.rounding")
-    if rounding != "floor":
-        raise r.fail("quota.rounding", f'chỉ hỗ trợ "floor" (đang có: "{rounding}").')
     return Quota(
         level=r.level_code(raw, "level", "quota.level", codes),
         max_share_of=r.level_code(raw, "max_share_of", "quota.max_share_of", codes),
         share=share,
-        rounding=rounding,
+        rounding=rating_settings.rounding(r, raw),
         scope=r.text(raw, "scope", "quota.scope"),
         text=r.text(raw, "text", "quota.text"),
         source=r.text(raw, "source", "quota.source"),
         verify=r.flag(raw, "verify", "quota.verify"),
         rounding_note=r.text(raw, "rounding_note", "quota.rounding_note", required=False),
+        **rating_settings.quota_settings(r, raw),
     )
 
 
@@ -378,6 +378,7 @@ def _forms(r: _Reader, data: dict) -> tuple[FormVariant, ...]:
                 source=r.text(item, "source", f"{f}.source"),
                 verify=r.flag(item, "verify", f"{f}.verify"),
                 sections_verify=r.flag(item, "sections_verify", f"{f}.sections_verify"),
+                **rating_settings.form_criteria(r, item, f),
             )
         )
     return tuple(out)

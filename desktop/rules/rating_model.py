@@ -88,12 +88,18 @@ class Quota:
     level: str
     max_share_of: str
     share: Decimal
-    rounding: str
+    rounding: str  # "floor" | "half_up" | "ceiling" (rating_settings.ROUNDINGS)
     scope: str
     text: str
     source: str
     verify: bool = False
     rounding_note: str = ""
+    # Where the superior applies the share: "cell" (chi bộ) or "party_committee" (the whole
+    # đảng bộ, at consolidation); a share for outstanding units (tập thể có thành tích xuất
+    # sắc). Settings the competent level fills in from its guidance (QĐ 366 Điều 11 k1.5).
+    scope_level: str = "cell"
+    outstanding_share: Decimal | None = None
+    scope_source: str = ""
 
 
 @dataclass(frozen=True)
@@ -123,6 +129,17 @@ class Cap:
 
 
 @dataclass(frozen=True)
+class Question:
+    """A KHTNV trigger the app cannot see (suy thoái, > 50% tasks not done): the secretary
+    answers yes/no with a note in the proposal dialog."""
+
+    code: str
+    question: str
+    source: str
+    verify: bool = False
+
+
+@dataclass(frozen=True)
 class FormSection:
     code: str
     title: str
@@ -141,6 +158,14 @@ class FormVariant:
     source: str
     verify: bool = False
     sections_verify: bool = False
+    # The form's own criteria per score group, as its appendix words them (group code →
+    # criteria); a group not listed uses the scale's. Maxima stay None until the superior's
+    # guidance sets them (HD 43: cấp ủy cấp trên cụ thể hóa); then only totals are checked.
+    criteria: tuple[tuple[str, tuple[Criterion, ...]], ...] = ()
+    criteria_note: str = ""
+
+    def criteria_of(self, group: ScoreGroup) -> tuple[Criterion, ...]:
+        return dict(self.criteria).get(group.code, group.criteria)
 
 
 @dataclass(frozen=True)
@@ -177,6 +202,7 @@ class RulePack:
     bands_source: str = ""
     commitment_source: str = ""
     form_by_group_verify: bool = False
+    questions: tuple[Question, ...] = ()
 
     def covers(self, year: int) -> bool:
         return self.valid_from_year <= year and (

@@ -9,13 +9,13 @@ decides (cấp ủy cấp trên quyết định), so nothing here blocks a ratin
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_FLOOR
 from functools import cache
 from pathlib import Path
 
 from desktop.paths import resource
 from desktop.rules import RuleFileError
 from desktop.rules.rating_loader import load_pack
+from desktop.rules.rating_settings import ROUNDING_LABELS, SCOPE_LEVELS, allowed_count
 from desktop.rules.rating_model import (
     Band,
     Cap,
@@ -112,6 +112,8 @@ class QuotaResult:
     explanation: str
     source: str = ""
     verify: bool = False
+    # Set when the superior applies the share over more than this cell (scope_level).
+    scope_note: str = ""
 
 
 def quota_check(pack: RulePack, counts: dict[str, int]) -> QuotaResult:
@@ -125,17 +127,33 @@ def quota_check(pack: RulePack, counts: dict[str, int]) -> QuotaResult:
     base = int(counts.get(quota.max_share_of, 0))
     actual = int(counts.get(quota.level, 0))
     exact = base * quota.share
-    allowed = int(exact.to_integral_value(rounding=ROUND_FLOOR))
+    allowed = allowed_count(exact, quota.rounding)
     arithmetic = f"{format_number(base)} × {format_percent(quota.share)} = {format_number(exact)}"
     if exact != allowed:
-        arithmetic += f", lấy phần nguyên: {format_number(allowed)}"
+        arithmetic += f", {ROUNDING_LABELS[quota.rounding]}: {format_number(allowed)}"
     exceeded = actual > allowed
     verb = "vượt" if exceeded else "không vượt"
     explanation = (
         f"Số {quota.level} ({format_number(actual)}) {verb} {format_percent(quota.share)} số "
         f"{quota.max_share_of} ({arithmetic})"
     )
-    return QuotaResult(allowed, actual, exceeded, explanation, quota.source, quota.verify)
+    scope_note = ""
+    if quota.scope_level != "cell":
+        # QĐ 366 Điều 11 k1.5: the scope is the competent level's; a small cell cannot
+        # judge the share alone, so its own count is for information only.
+        scope_note = (
+            f"Cấp trên áp dụng tỷ lệ trên phạm vi {SCOPE_LEVELS[quota.scope_level]} "
+            f"({quota.scope}), không riêng từng chi bộ"
+        )
+        if quota.outstanding_share is not None:
+            scope_note += (
+                f"; đơn vị có thành tích xuất sắc, nổi trội có thể đến "
+                f"{format_percent(quota.outstanding_share)}"
+            )
+        scope_note += "."
+    return QuotaResult(
+        allowed, actual, exceeded, explanation, quota.source, quota.verify, scope_note
+    )
 
 
 def cap_for(
@@ -150,6 +168,11 @@ def cap_for(
     if disciplined and cap is not None:
         if remedied_self_found and cap.exception_code == "self_found_remedied":
             pass  # QĐ 124: a violation the member found and remedied does not cap the level
+        elif remedied_self_found and cap.exception_code == "superior_considers":
+            # QĐ 366: the remedy is for the competent level to weigh, not an automatic lift.
+            found.append(
+                (cap, f"Bị kỷ luật trong năm: {cap.text}; {cap.exception_text} ({cap.source}).")
+            )
         else:
             found.append((cap, f"Bị kỷ luật trong năm: {cap.text} ({cap.source})."))
     cap = pack.cap("sick_leave")

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import unicodedata
 
-# Tone numbers follow the dictionary order used for sorting (DOMAIN §8):
-# no tone, huyền, sắc, hỏi, ngã, nặng.
+# Tone numbers follow the order used for sorting: no tone, huyền, hỏi, ngã, sắc, nặng —
+# CLDR/ICU "vi" collation (unicode-org/icu icu4c/source/data/coll/vi.txt:
+# "&̀<<̉<<̃<<́<<̣", i.e. grave < hook above < tilde < acute < dot below) and Vietnamese
+# dictionaries. Other modules use the names, never the numbers.
 NO_TONE = 0
 HUYEN = 1
-SAC = 2
-HOI = 3
-NGA = 4
+HOI = 2
+NGA = 3
+SAC = 4
 NANG = 5
 
 TONE_MARKS: dict[str, int] = {

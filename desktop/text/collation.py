@@ -1,8 +1,8 @@
 """Vietnamese alphabetical order, for sorting names and other words.
 
 Order is that of Vietnamese dictionaries: letters a < ă < â < b < … < d < đ < … < y,
-compared first without tones and case; tones (none, huyền, sắc, hỏi, ngã, nặng) only
-break ties, then case. Multi-word text is compared word by word, so every "Lê …"
+compared first without tones and case; tones (none, huyền, hỏi, ngã, sắc, nặng, as in
+CLDR/ICU "vi" and Vietnamese dictionaries) only break ties, then case. Multi-word text is compared word by word, so every "Lê …"
 comes before every "Lề …". Names sort by tên (the last word), then họ đệm.
 """
 

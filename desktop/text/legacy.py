@@ -52,6 +52,8 @@ _TCVN3_VOWEL_ROWS: tuple[tuple[str, str], ...] = (
     ("ư", "\xad\xf5\xf8\xf6\xf7\xf9"),  # soft hyphen õ ø ö ÷ ù
     ("y", "y\xfa\xfd\xfb\xfc\xfe"),  # y ú ý û ü þ
 )
+# The columns are in the tables' own order (TCVN3 rows list sắc before hỏi); tones are
+# matched by name, so the sort order of the tone numbers (alphabet.py) does not matter here.
 _TONE_COLUMNS = (NO_TONE, HUYEN, SAC, HOI, NGA, NANG)
 
 # VN3 has capitals only for the seven letters without a tone; capitals with a tone

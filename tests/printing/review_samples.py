@@ -61,7 +61,7 @@ def build_review_cell(db) -> ReviewCell:
     save_cell(db, CELL)
     ids = {
         SECRETARY: _member(
-            db, SECRETARY, date(1995, 6, 1), gender="nu", party_post="bi_thu", review_group="2B",
+            db, SECRETARY, date(1995, 6, 1), gender="nu", party_post="bi_thu", review_group="2A",
             other_posts="Trưởng ấp",
         ),
         DEPUTY: _member(db, DEPUTY, date(1999, 12, 22), party_post="pho_bi_thu"),

@@ -115,10 +115,10 @@ def test_self_review_2025_prints_on_its_form_with_the_template_code_top_right(
     path = print_self_review(season.db, season.ids[SECRETARY], 2025, tmp_path / "kd.pdf", TODAY)
 
     text = read(pdf, path)
-    assert "BẢN KIỂM ĐIỂM CÁ NHÂN" in text and "Năm 2025" in text
+    assert "BẢN KIỂM ĐIỂM, TỰ ĐÁNH GIÁ, XẾP LOẠI CÁ NHÂN" in text and "Năm 2025" in text
     assert "(dùng cho cá nhân giữ chức vụ lãnh đạo, quản lý)" in text
     found = spots(pdf, path)
-    code_x, code_y = found["Mẫu 2B-HD KĐ.ĐG 2025"]
+    code_x, code_y = found["Mẫu 2A-HD KĐ.ĐG 2025"]  # leaders: 2A (HD 43 §2.1b)
     assert code_x > MIDDLE and code_y > found["ĐẢNG CỘNG SẢN VIỆT NAM"][1]
 
 
@@ -170,7 +170,7 @@ def test_self_review_carries_the_cells_proposal_with_votes(season, pdf, tmp_path
 def test_self_review_of_2024_keeps_the_form_it_was_written_on(season, pdf, tmp_path):
     an = season.ids[GOOD[0]]
     detail = get_member(season.db, an)
-    detail.data.review_group = "2B"  # moved to a leading post later: the stored 02A decides
+    detail.data.review_group = "2A"  # moved to a leading post later: the stored 02A decides
     update_member(season.db, an, detail.data, today=TODAY)
 
     path = print_self_review(season.db, an, 2024, tmp_path / "kd.pdf", TODAY)
@@ -250,7 +250,7 @@ def test_rating_list_shows_the_quota_arithmetic_and_that_the_superior_decides(li
     text = read(pdf, list_2025)
 
     assert "Tỷ lệ xuất sắc: Số HTXSNV (2) vượt 20% số HTTNV (5 × 20% = 1)" in text
-    assert "(Quy định 366-QĐ/TW ngày 30/8/2025; Hướng dẫn 43-HD/BTCTW ngày 31/10/2025)" in text
+    assert "(Quy định 366-QĐ/TW ngày 30/8/2025, Điều 11, khoản 1.5" in text
     assert "vượt tỷ lệ quy định; đề nghị cấp ủy cấp trên xem xét, quyết định." in text
     assert text.rstrip().endswith("T/M CHI BỘ BÍ THƯ Đặng Thị Bắc")
 
@@ -331,11 +331,13 @@ def test_collective_review_2025_prints_form_01_with_scores_vote_and_level(season
 
     text = read(pdf, path)
     assert "Mẫu 01-HD KĐ.ĐG 2025" in text
-    assert "BÁO CÁO KIỂM ĐIỂM TẬP THỂ Chi bộ Ấp Thạnh Lợi năm 2025" in text
+    assert "BÁO CÁO KIỂM ĐIỂM, TỰ ĐÁNH GIÁ, XẾP LOẠI TẬP THỂ Chi bộ Ấp Thạnh Lợi năm 2025" in text
     assert "1. Kết quả thực hiện chức năng, nhiệm vụ được giao Chi bộ lãnh đạo hoàn thành" in text
     assert "Tổng cộng 100 87" in text
     assert "Mức xếp loại tương ứng với tổng điểm: Hoàn thành tốt nhiệm vụ." in text
-    assert "7. Tự nhận mức xếp loại chất lượng Chi bộ tự nhận mức xếp loại: Hoàn thành tốt" in text
+    # Form 01 has its own item "Trách nhiệm của tập thể, cá nhân" (issue 12), so 8 items.
+    assert "5. Trách nhiệm của tập thể, cá nhân đối với những hạn chế, khuyết điểm" in text
+    assert "8. Tự nhận mức xếp loại chất lượng Chi bộ tự nhận mức xếp loại: Hoàn thành tốt" in text
     assert "Kết quả biểu quyết: 7/7 phiếu tán thành." in text
 
 
@@ -376,3 +378,17 @@ def test_every_review_paper_is_party_format_with_embedded_vietnamese_fonts(
         assert "LiberationSerif" in font["/BaseFont"]
         assert not any(name in font["/BaseFont"] for name in BASE_14)
     assert PdfReader(path).metadata.author == "Sổ Chi bộ"
+
+
+def test_self_review_prints_each_criterion_of_the_years_form_under_its_group(
+    season, pdf, tmp_path
+):
+    path = print_self_review(season.db, season.ids[SECRETARY], 2025, tmp_path / "kd.pdf", TODAY)
+
+    text = read(pdf, path)
+    # QĐ 366's three general criteria for individuals, then the leaders' task criterion.
+    assert "1.1 Phẩm chất chính trị, đạo đức, lối sống; thực hiện trách nhiệm nêu gương" in text
+    assert "1.2 Tư duy đổi mới, chiến lược, khát vọng cống hiến, dám nghĩ, dám làm" in text
+    assert "1.3 Tự phê bình và phê bình, tự soi, tự sửa, khắc phục hạn chế, khuyết điểm" in text
+    assert "2.1 Kết quả thực hiện nhiệm vụ và năng lực lãnh đạo, quản lý" in text
+    assert "1 Nhóm tiêu chí chung 30 28" in text and "Tổng cộng 100 92" in text

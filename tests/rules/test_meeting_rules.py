@@ -47,7 +47,7 @@ def test_a_two_thirds_rule_can_be_set_in_the_file(tmp_path):
     )
     rules = read_meeting_rules(path)
     assert [rules.votes_needed(n) for n in (3, 4, 20)] == [2, 3, 14]
-    assert rules.majority_text == "ít nhất 2/3"
+    assert rules.majority_text == "ít nhất hai phần ba"
 
 
 @pytest.mark.parametrize(

@@ -56,7 +56,8 @@ def test_a_year_before_the_first_pack_is_refused_in_vietnamese():
 def test_forms_follow_the_year():
     assert pack_for_year(2020).form_for("2B").code == "02"
     old = pack_for_year(2024)
-    assert [old.form_for(g).code for g in ("2A", "2B", "2C")] == ["02A", "02B", "02A"]
+    # Groups are named after the 2025 forms: 2A leaders, 2B others, 2C outside the system.
+    assert [old.form_for(g).code for g in ("2A", "2B", "2C")] == ["02B", "02A", "02A"]
     assert old.form_by_group_verify  # 2C → 02A is an inference, flagged
     new = pack_for_year(2025)
     assert [new.form_for(g).code for g in ("2A", "2B", "2C")] == ["2A", "2B", "2C"]
@@ -64,6 +65,31 @@ def test_forms_follow_the_year():
     assert new.collective_form is not None and new.collective_form.code == "01"
     with pytest.raises(ValueError, match="Nhóm kiểm điểm"):
         new.form_for("3X")
+
+
+@pytest.mark.parametrize(
+    ("year", "form", "title_part"),
+    [
+        (2020, "02", "Bản kiểm điểm cá nhân"),
+        (2022, "02", "Bản kiểm điểm cá nhân"),
+        (2023, "02B", "giữ chức vụ lãnh đạo, quản lý"),
+        (2024, "02B", "giữ chức vụ lãnh đạo, quản lý"),
+        (2025, "2A", "giữ chức vụ lãnh đạo, quản lý"),
+        (2026, "2A", "giữ chức vụ lãnh đạo, quản lý"),
+    ],
+)
+def test_a_leaders_form_code_per_year(year, form, title_part):
+    # HD 21: one form 02; HD 25: 02B for leaders; HD 43 §2.1b: 2A for leaders.
+    chosen = pack_for_year(year).form_for("2A")
+    assert chosen.code == form and title_part in chosen.title
+    assert "không giữ" not in chosen.title
+
+
+def test_a_non_leaders_form_in_2025_is_2b():
+    chosen = pack_for_year(2025).form_for("2B")
+    assert chosen.code == "2B" and "không giữ chức vụ lãnh đạo" in chosen.title
+    assert not any(s.code == "lanh_dao" for s in chosen.sections)
+    assert any(s.code == "lanh_dao" for s in pack_for_year(2025).form_for("2A").sections)
 
 
 def test_the_2025_scale_is_30_general_plus_70_task_points():
@@ -270,3 +296,85 @@ def test_broken_values_are_reported_with_their_field(tmp_path, change, field):
     with pytest.raises(RuleFileError) as info:
         load_pack(tmp_path / "broken.json")
     assert f"broken.json, mục {field}" in str(info.value)
+
+
+def test_a_cell_with_4_good_is_told_the_superior_applies_the_share_over_the_party_committee():
+    # QĐ 366 Điều 11 k1.5: the scope is set by the competent level; rounding 4 × 20% down
+    # per cell would tell a small cell it may propose none.
+    result = quota_check(pack_for_year(2025), {"HTTNV": 4, "HTXSNV": 1})
+    assert result.exceeded and "4 × 20% = 0,8, lấy phần nguyên: 0" in result.explanation
+    assert result.scope_note.startswith("Cấp trên áp dụng tỷ lệ trên phạm vi toàn đảng bộ")
+    assert "có thể đến 25%" in result.scope_note
+
+
+def test_scope_share_and_rounding_are_settings_of_the_pack(tmp_path):
+    import json
+
+    from desktop.rules.rating_loader import load_pack
+
+    source = pack_for_year(2025).path
+    data = json.loads(source.read_text(encoding="utf-8"))
+    data["quota"].update(scope_level="cell", share=0.25, rounding="half_up")
+    path = tmp_path / "2025.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    pack = load_pack(path)
+    result = quota_check(pack, {"HTTNV": 4, "HTXSNV": 1})
+    assert (result.allowed, result.exceeded, result.scope_note) == (1, False, "")
+    data["quota"]["rounding"] = "bankers"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(RuleFileError, match="quota.rounding"):
+        load_pack(path)
+
+
+def test_2025_asks_the_secretary_the_khtnv_triggers_the_app_cannot_see():
+    pack = pack_for_year(2025)
+    assert [q.code for q in pack.questions] == ["suy_thoai", "nhiem_vu_duoi_50"]
+    assert all("366-QĐ/TW" in q.source and q.verify for q in pack.questions)
+    assert pack_for_year(2024).questions == ()
+
+
+def test_from_2025_a_remedied_violation_is_left_to_the_superior_not_lifted():
+    level, reason = cap_for(
+        pack_for_year(2025), disciplined=True, remedied_self_found=True, sick_leave_months=0
+    )
+    assert level == "KHTNV" and "cấp có thẩm quyền xem xét" in reason
+
+
+def test_sick_leave_caps_only_before_2025():
+    for year, capped in ((2020, "HTNV"), (2024, "HTNV"), (2025, None)):
+        level, _ = cap_for(
+            pack_for_year(year), disciplined=False, remedied_self_found=False, sick_leave_months=3
+        )
+        assert level == capped
+
+
+def test_2025_forms_hold_their_criteria_with_maxima_left_to_the_superior():
+    pack = pack_for_year(2025)
+    general, tasks = pack.score_scale.groups
+    leaders, others, outside = (pack.form(code) for code in ("2A", "2B", "2C"))
+    titles = [c.title for c in others.criteria_of(general)]
+    assert titles[0].startswith("Phẩm chất chính trị, đạo đức, lối sống")
+    assert titles[1].startswith("Tư duy đổi mới") and titles[2].startswith("Tự phê bình")
+    assert all(c.max is None for c in others.criteria_of(general))  # only totals checked
+    assert "năng lực lãnh đạo, quản lý" in leaders.criteria_of(tasks)[0].title
+    assert outside.criteria_of(general) == () and "Phụ lục 5" in outside.criteria_note
+    assert outside.title.startswith("Bản kiểm điểm, tự đánh giá, xếp loại cá nhân")
+    assert any(s.code == "trach_nhiem" for s in pack.collective_form.sections)
+
+
+def test_criteria_maxima_are_data_the_superior_fills_in(tmp_path):
+    import json
+
+    from desktop.rules.rating_loader import load_pack
+
+    data = json.loads(pack_for_year(2025).path.read_text(encoding="utf-8"))
+    form = next(f for f in data["forms"] if f["code"] == "2B")
+    form["criteria"] = {"chung": [{"code": "a", "title": "A", "max": 20}, {"code": "b", "title": "B", "max": 15}]}
+    path = tmp_path / "2025.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(RuleFileError, match="vượt 30"):
+        load_pack(path)
+    form["criteria"]["chung"][1]["max"] = 10
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    pack = load_pack(path)
+    assert [c.max for c in pack.form("2B").criteria_of(pack.score_scale.groups[0])] == [20, 10]

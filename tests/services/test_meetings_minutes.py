@@ -88,11 +88,19 @@ def test_votes_are_checked_against_the_official_members_present(cell, march):
 
 
 def test_a_resolution_without_a_majority_is_warned_with_the_arithmetic(cell, march):
-    assert vote_warnings(cell, march, (1, 1, 1)) == [
-        "Nghị quyết chưa đạt: tán thành 1/3, cần quá nửa số đảng viên chính thức có mặt "
-        "(ít nhất 2 phiếu) theo Điều lệ Đảng."
-    ]
-    assert vote_warnings(cell, march, (2, 1, 0)) == []
+    # The base is the cell's official members less the exclusions, named one by one
+    # (Điều lệ Đảng Điều 9 khoản 5; QĐ 24-QĐ/TW 9.3.2), not the 3 official members present.
+    expected = (
+        "Nghị quyết chưa đạt: tán thành {n}, cần quá nửa số đảng viên chính thức của chi bộ: "
+        "7 đảng viên chính thức của chi bộ, trừ 3 (Phạm Văn Bình – vắng mặt có lý do; "
+        "Đỗ Văn Năm – sinh hoạt tạm thời ở đảng bộ khác; Đặng Văn Sáu – miễn công tác và "
+        "sinh hoạt đảng, không có mặt) = 4 → ít nhất 3 phiếu (Điều lệ Đảng, Điều 9 khoản 5; "
+        "Quy định 24-QĐ/TW, điểm 9.3.2)."
+    )
+    assert vote_warnings(cell, march, (1, 1, 1)) == [expected.format(n=1)]
+    # 2 of the 3 present was "quá nửa" of those present, but not of the 4 counted.
+    assert vote_warnings(cell, march, (2, 1, 0)) == [expected.format(n=2)]
+    assert vote_warnings(cell, march, (3, 0, 0)) == []
 
 
 def test_missing_study_content_is_warned(cell, march):

@@ -159,6 +159,73 @@ def test_probation_reminder_in_months_eleven_and_twelve(db):
     assert "Đã hết 12 tháng dự bị" in late[0].message
 
 
+def _admission_event(db, member_id):
+    from desktop.models import MemberEvent
+
+    with db.session() as session:
+        return next(
+            e.id
+            for e in session.query(MemberEvent).filter_by(member_id=member_id)
+            if e.kind == EventKind.ADMITTED
+        )
+
+
+def test_probation_runs_from_the_admission_ceremony_when_recorded(db):
+    from desktop.services.members.events import EventData, update_event
+
+    decided = date(2025, 12, 5)
+    member_id = create_member(db, member(admitted_on=decided, official_on=None), TODAY)
+    event_id = _admission_event(db, member_id)
+    # Without the ceremony the decision date stands in, and the reminder says so.
+    first = reminders(db, date(2026, 11, 20))
+    assert first[0].due_on == date(2026, 12, 5)
+    assert "chưa ghi ngày lễ kết nạp" in first[0].message
+    update_event(
+        db,
+        event_id,
+        EventData(EventKind.ADMITTED.value, decided, ceremony_on=date(2025, 12, 22)),
+        TODAY,
+    )
+    soon = reminders(db, date(2026, 11, 25))
+    assert soon[0].due_on == date(2026, 12, 22)  # Điều lệ Đảng Điều 5: from the ceremony
+    assert "lễ kết nạp 22/12/2025" in soon[0].message
+    assert "chưa ghi ngày lễ kết nạp" not in soon[0].message
+    assert reminders(db, date(2026, 10, 21)) == []  # month 11 counted from the ceremony
+    assert reminders(db, date(2026, 10, 22))[0].due_on == date(2026, 12, 22)
+    # Both dates stay on the event: the decision and the ceremony.
+    from desktop.models import MemberEvent
+
+    with db.session() as session:
+        event = session.get(MemberEvent, event_id)
+        assert (event.happened_on, event.ceremony_on) == (decided, date(2025, 12, 22))
+
+
+def test_a_ceremony_before_the_decision_is_refused(db):
+    from desktop.services.members.events import EventData, update_event
+
+    member_id = create_member(db, member(admitted_on=date(2025, 12, 5), official_on=None), TODAY)
+    with pytest.raises(ValidationError, match="lễ kết nạp"):
+        update_event(
+            db,
+            _admission_event(db, member_id),
+            EventData(EventKind.ADMITTED.value, date(2025, 12, 5), ceremony_on=date(2025, 12, 1)),
+            TODAY,
+        )
+
+
+def test_the_recognition_reminder_gives_the_two_thirds_of_the_official_members(db):
+    for i in range(6):
+        create_member(
+            db,
+            member(full_name=f"Đảng viên {i}", card_number=None, admitted_on=date(2000, 1, 1), official_on=date(2001, 1, 1)),
+            TODAY,
+        )
+    create_member(db, member(full_name="Người mới", card_number=None, admitted_on=date(2025, 12, 20), official_on=None), TODAY)
+    found = [r for r in reminders(db, date(2026, 11, 25)) if r.kind == "probation"]
+    assert "ít nhất hai phần ba" in found[0].message
+    assert "6 đảng viên chính thức của chi bộ → ít nhất 4 phiếu" in found[0].message
+
+
 def test_badge_reminder_for_the_milestone_year_until_awarded(db):
     member_id = create_member(
         db, member(admitted_on=date(1996, 9, 2), official_on=date(1997, 9, 2)), TODAY

@@ -39,8 +39,8 @@ def member(db, name, group) -> int:
 @pytest.fixture
 def groups(db):
     return db, {
-        "2A": member(db, "Trần Thị Bình", "2A"),
-        "2B": member(db, "Nguyễn Văn An", "2B"),
+        "2A": member(db, "Nguyễn Văn An", "2A"),  # giữ chức vụ lãnh đạo, quản lý
+        "2B": member(db, "Trần Thị Bình", "2B"),
         "2C": member(db, "Lê Văn Cường", "2C"),
     }
 
@@ -49,7 +49,7 @@ def groups(db):
     ("year", "forms"),
     [
         (2021, {"2A": "02", "2B": "02", "2C": "02"}),
-        (2024, {"2A": "02A", "2B": "02B", "2C": "02A"}),
+        (2024, {"2A": "02B", "2B": "02A", "2C": "02A"}),
         (2025, {"2A": "2A", "2B": "2B", "2C": "2C"}),
         (2026, {"2A": "2A", "2B": "2B", "2C": "2C"}),
     ],
@@ -61,8 +61,8 @@ def test_the_form_follows_the_members_group_and_the_year(groups, year, forms):
     assert all(review.id is None for review in found.values())
     # The leading-post form asks about leadership; the others do not.
     codes = {group: [s.code for s in review.text_sections] for group, review in found.items()}
-    assert ("lanh_dao" in codes["2B"]) == (year >= 2023)
-    assert "lanh_dao" not in codes["2A"] and "lanh_dao" not in codes["2C"]
+    assert ("lanh_dao" in codes["2A"]) == (year >= 2023)
+    assert "lanh_dao" not in codes["2B"] and "lanh_dao" not in codes["2C"]
 
 
 def test_scores_are_typed_only_where_the_years_rules_score(groups):
@@ -79,21 +79,21 @@ def test_scores_are_typed_only_where_the_years_rules_score(groups):
 def test_a_2024_review_keeps_its_form_when_the_group_changes_later(groups):
     db, ids = groups
     save_self_review(
-        db, ids["2A"], 2024, SelfReviewData(date(2024, 12, 2), {"uu_diem": "Dạy tốt"}, {}, "HTTNV")
+        db, ids["2B"], 2024, SelfReviewData(date(2024, 12, 2), {"uu_diem": "Dạy tốt"}, {}, "HTTNV")
     )
-    detail = get_member(db, ids["2A"])
-    update_member(db, ids["2A"], replace(detail.data, review_group="2B"))
+    detail = get_member(db, ids["2B"])
+    update_member(db, ids["2B"], replace(detail.data, review_group="2A"))
 
-    assert get_self_review(db, ids["2A"], 2024).form.code == "02A"
+    assert get_self_review(db, ids["2B"], 2024).form.code == "02A"
     save_self_review(
-        db, ids["2A"], 2024, SelfReviewData(date(2024, 12, 3), {"uu_diem": "Dạy giỏi"}, {}, "HTTNV")
+        db, ids["2B"], 2024, SelfReviewData(date(2024, 12, 3), {"uu_diem": "Dạy giỏi"}, {}, "HTTNV")
     )
-    kept = get_self_review(db, ids["2A"], 2024)
+    kept = get_self_review(db, ids["2B"], 2024)
     assert (kept.form.code, kept.answer("uu_diem")) == ("02A", "Dạy giỏi")
     # A review not yet written takes the new group's form.
-    assert get_self_review(db, ids["2A"], 2026).form.code == "2B"
-    change_form(db, ids["2A"], 2024)
-    assert get_self_review(db, ids["2A"], 2024).form.code == "02B"
+    assert get_self_review(db, ids["2B"], 2026).form.code == "2A"
+    change_form(db, ids["2B"], 2024)
+    assert get_self_review(db, ids["2B"], 2024).form.code == "02B"
 
 
 @pytest.mark.parametrize(

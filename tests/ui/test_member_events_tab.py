@@ -129,3 +129,20 @@ def test_admission_date_field_follows_an_admission_event_added_in_history(
     assert dialog.editors["admitted_on"].text() == "20/5/2000"
     dialog.accept()
     assert get_member(ctx.db, roster["an"]).data.admitted_on == date(2000, 5, 20)
+
+
+def test_admission_keeps_the_decision_and_the_ceremony_date(qtbot, ctx):
+    from desktop.models import EventKind
+
+    dialog = EventDialog(lambda data: None, today=date(2026, 3, 5))
+    qtbot.addWidget(dialog)
+    choose_kind(dialog, EventKind.ADMITTED.label)
+    assert dialog.boxes["ceremony_on"].isVisibleTo(dialog)
+    dialog.happened_on.setText("05/12/2025")
+    dialog.ceremony_on.setText("22/12/2025")
+    data, errors = dialog.event_data()
+    assert errors == []
+    assert (data.happened_on, data.ceremony_on) == (date(2025, 12, 5), date(2025, 12, 22))
+    choose_kind(dialog, "Chuyển sinh hoạt đi")
+    assert not dialog.boxes["ceremony_on"].isVisibleTo(dialog)
+    assert dialog.event_data()[0].ceremony_on is None

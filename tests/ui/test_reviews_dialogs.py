@@ -79,7 +79,7 @@ def test_self_review_shows_its_form_and_prefills_the_commitment_result(qtbot, ct
     page.select_member(roster["binh"])
     dialog = page.open_self_review()
     labels = " ".join(w.text() for w in dialog.findChildren(type(dialog.not_rated_note)))
-    assert "Bản kiểm điểm đảng viên" in labels and "Mẫu 2C-HD KĐ.ĐG 2025" in labels
+    assert "Bản kiểm điểm, tự đánh giá, xếp loại cá nhân" in labels and "Mẫu 2C-HD KĐ.ĐG 2025" in labels
     assert dialog.sections.editors["cam_ket"].toPlainText() == "Chưa có bản cam kết năm này."
     assert "tu_cham_diem" not in dialog.sections.editors
     dialog.discard()
@@ -196,13 +196,13 @@ def test_proposal_without_warnings_is_recorded_without_a_question(qtbot, ctx, ro
     dialog = page.open_proposal()
     dialog.level.setCurrentIndex(dialog.level.findData("HTNV"))
     dialog.votes_total.setValue(3)
-    dialog.votes_for.setValue(2)
+    dialog.votes_for.setValue(3)  # more than half of the cell's 5 official members
     qtbot.waitUntil(lambda: not dialog.checking(), timeout=15_000)
     assert "Không có cảnh báo" in dialog.warnings_label.text()
     saved_and_reloaded(qtbot, page, dialog.record_button.click)
     assert answers.questions == []
     row = ratings.rating_sheet(ctx.db, 2024, ctx.today()).row(roster["binh"])
-    assert (row.proposed_level, row.votes_for) == ("HTNV", 2)
+    assert (row.proposed_level, row.votes_for) == ("HTNV", 3)
 
 
 def test_more_votes_for_than_voters_is_refused_next_to_the_field(qtbot, ctx, roster):
@@ -304,3 +304,31 @@ def test_a_failed_warning_check_ends_and_says_so(qtbot, ctx, roster, monkeypatch
     qtbot.waitUntil(lambda: not dialog.checking(), timeout=15_000)
     assert "Chưa kiểm tra được cảnh báo" in dialog.warnings_label.text()
     dialog.discard()
+
+
+def test_khtnv_questions_are_answered_yes_no_with_a_note_and_stored(qtbot, ctx, roster, answers):
+    page = open_page(qtbot, ctx, 2025)
+    page.select_member(roster["an"])
+    dialog = page.open_proposal()
+    qtbot.waitUntil(lambda: not dialog.checking(), timeout=15_000)
+    dialog.level.setCurrentIndex(dialog.level.findData("HTNV"))
+    qtbot.waitUntil(lambda: not dialog.checking(), timeout=15_000)
+    assert "Chưa trả lời: Đảng viên có bị cấp có thẩm quyền kết luận" in dialog.warnings_label.text()
+
+    answer, note = dialog.questions.rows["suy_thoai"]
+    note.setText("Kết luận số 12-KL/ĐU")
+    note.editingFinished.emit()
+    answer.setCurrentIndex(answer.findData("yes"))
+    dialog.questions.rows["nhiem_vu_duoi_50"][0].setCurrentIndex(2 - 1)  # "Không"
+    qtbot.waitUntil(lambda: not dialog.checking(), timeout=15_000)
+    shown = dialog.warnings_label.text()
+    assert 'Chi bộ trả lời "Có"' in shown and "Ghi chú: Kết luận số 12-KL/ĐU." in shown
+    assert "Chưa trả lời" not in shown
+
+    answers.reply = True
+    assert saved_and_reloaded(qtbot, page, dialog.record_button.click)
+    row = ratings.rating_sheet(ctx.db, 2025, ctx.today()).row(roster["an"])
+    assert row.answers["suy_thoai"] == {"answer": "yes", "note": "Kết luận số 12-KL/ĐU"}
+    assert row.answers["nhiem_vu_duoi_50"]["answer"] == "no"
+    assert any('trả lời "Có"' in text for text in row.recorded_warnings)
+    assert any(w.code == "khtnv" for w in row.warnings)  # recomputed from the stored answers

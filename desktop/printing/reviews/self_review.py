@@ -185,11 +185,19 @@ def score_table(
     width = body_width()
     widths = [10 * mm, 0.0, 25 * mm, 28 * mm]
     widths[1] = width - sum(widths)
-    rows: list[list[object]] = [
-        [str(n), Paragraph(esc(line.title), st.table_cell), score_text(line.maximum),
-         score_text(line.score)]
-        for n, line in enumerate(scores, start=1)
-    ]  # fmt: skip
+    rows: list[list[object]] = []
+    for n, line in enumerate(scores, start=1):
+        rows.append(
+            [str(n), Paragraph(f"<b>{esc(line.title)}</b>", st.table_cell),
+             score_text(line.maximum), score_text(line.score)]
+        )  # fmt: skip
+        # Each criterion of the year's form under its group; the member scores the group,
+        # and a criterion's maximum prints only once the superior's guidance sets it.
+        for m, (title, most) in enumerate(line.criteria, start=1):
+            rows.append(
+                [f"{n}.{m}", Paragraph(esc(title), st.table_cell),
+                 score_text(most) if most is not None else "", ""]
+            )  # fmt: skip
     rows.append(
         ["", Paragraph("<b>Tổng cộng</b>", st.table_cell), score_text(maximum), score_text(total)]
     )

@@ -182,7 +182,7 @@ def _demo_members(today: date) -> list[Member]:
             ],
             serial=104512, hamlet_group=2, party_post=PartyPost.SECRETARY.value,
             other_posts="Trưởng ấp Tân Phú", occupation="Cán bộ ấp",
-            review_group=ReviewGroup.B.value, political_theory="Trung cấp",
+            review_group=ReviewGroup.A.value, political_theory="Trung cấp",
             phone="0939412587",
         ),
         _member(
@@ -194,7 +194,7 @@ def _demo_members(today: date) -> list[Member]:
             ],
             serial=208813, party_post=PartyPost.DEPUTY.value, occupation="Giáo viên",
             profession="Cử nhân Sư phạm Tiểu học", workplace="Trường Tiểu học Long Thạnh",
-            review_group=ReviewGroup.A.value, political_theory="Trung cấp",
+            review_group=ReviewGroup.B.value, political_theory="Trung cấp",
             phone="0918330214",
         ),
         _member(
@@ -202,7 +202,7 @@ def _demo_members(today: date) -> list[Member]:
             _career(on(15, 2, 3), today, number="154-QĐ/HU"),
             serial=301947, hamlet_group=3, party_post=PartyPost.COMMITTEE.value,
             occupation="Công an xã", workplace="Công an xã Long Thạnh",
-            profession="Trung cấp Công an nhân dân", review_group=ReviewGroup.A.value,
+            profession="Trung cấp Công an nhân dân", review_group=ReviewGroup.B.value,
             political_theory="Trung cấp", phone="0987115402",
         ),
         # Tuổi cao, miễn công tác và sinh hoạt đảng.
@@ -280,7 +280,7 @@ def _demo_members(today: date) -> list[Member]:
             serial=671903, hamlet_group=2, religion="Phật giáo",
             occupation="Cán bộ Hội Liên hiệp Phụ nữ xã",
             workplace="Hội Liên hiệp Phụ nữ xã Long Thạnh", profession="Cử nhân Luật",
-            review_group=ReviewGroup.A.value, political_theory="Trung cấp", phone="0939087215",
+            review_group=ReviewGroup.B.value, political_theory="Trung cấp", phone="0939087215",
         ),
         # Badge 30 received; Hòa Hảo.
         _member(
@@ -295,7 +295,7 @@ def _demo_members(today: date) -> list[Member]:
             _career(ago(335), today, official=False, number="31-QĐ/ĐU", issuer=COMMUNE_PARTY),
             serial=905127, hamlet_group=3, occupation="Giáo viên",
             profession="Cao đẳng Sư phạm Mầm non", workplace="Trường Mầm non Long Thạnh",
-            review_group=ReviewGroup.A.value, phone="0868412396",
+            review_group=ReviewGroup.B.value, phone="0868412396",
         ),
         # Giới thiệu sinh hoạt tạm thời đi: working in Thành phố Hồ Chí Minh for a while.
         _member(
@@ -357,7 +357,7 @@ def _demo_members(today: date) -> list[Member]:
             _career(on(16, 10, 10), today, number="118-QĐ/HU"),
             serial=120468, province="036", hamlet_group=2, hometown="xã Nghĩa Hưng, tỉnh Ninh Bình",
             occupation="Y sĩ", workplace="Trạm Y tế xã Long Thạnh", profession="Y sĩ đa khoa",
-            review_group=ReviewGroup.A.value, political_theory="Sơ cấp", phone="0988140627",
+            review_group=ReviewGroup.B.value, political_theory="Sơ cấp", phone="0988140627",
         ),
         _member(
             "Lương Thị Kim Yến", FEMALE, born(56, 1, 28), "000447093365",

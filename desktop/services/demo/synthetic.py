@@ -75,11 +75,11 @@ OCCUPATIONS = (
     ("Nông dân", ReviewGroup.C, 25),
     ("Buôn bán", ReviewGroup.C, 15),
     ("Công nhân", ReviewGroup.C, 10),
-    ("Giáo viên", ReviewGroup.A, 6),
-    ("Cán bộ xã", ReviewGroup.B, 5),
+    ("Giáo viên", ReviewGroup.B, 6),
+    ("Cán bộ xã", ReviewGroup.A, 5),
     ("Kinh doanh", ReviewGroup.C, 4),
-    ("Công an xã", ReviewGroup.A, 3),
-    ("Y sĩ", ReviewGroup.A, 2),
+    ("Công an xã", ReviewGroup.B, 3),
+    ("Y sĩ", ReviewGroup.B, 2),
 )
 ETHNICITIES = (("Kinh", 92), ("Khmer", 5), ("Hoa", 3))
 RELIGIONS = (

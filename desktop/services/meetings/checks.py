@@ -26,6 +26,7 @@ from desktop.services.meetings.common import (
 )
 from desktop.services.meetings.roster import AttendanceRow, sheet_rows, summarize
 from desktop.services.meetings.state import missing_parts
+from desktop.services.meetings.vote_base import meeting_vote_base
 from desktop.services.members.status import MemberStatus
 from desktop.storage.database import Database
 from desktop.text import short_date
@@ -98,13 +99,15 @@ def vote_warnings(meeting: Meeting, rows: list[AttendanceRow], rules: MeetingRul
         warnings.append(f"Tổng số phiếu {total} khác số đảng viên chính thức có mặt {voters}.")
     if voters == 0:
         warnings.append("Không có đảng viên chính thức nào có mặt để biểu quyết.")
-    elif not rules.vote_passes(in_favour, voters):
-        needed = rules.votes_needed(voters)
-        warnings.append(
-            f"Nghị quyết chưa đạt: tán thành {in_favour}/{voters}, cần {rules.majority_text} "
-            f"số đảng viên chính thức có mặt (ít nhất {needed} phiếu) theo "
-            f"{rules.source('vote_majority').cite}."
-        )
+        return warnings
+    # The base is the cell's official members less the listed exclusions, not those present.
+    base = meeting_vote_base(rows, rules)
+    if base.base <= 0:
+        warnings.append(f"Chưa tính được số đảng viên chính thức để biểu quyết ({base.arithmetic()}).")
+        return warnings
+    shortfall = base.shortfall(in_favour, rules.resolution, rules.source("vote_majority").cite)
+    if shortfall:
+        warnings.append(f"Nghị quyết chưa đạt: {shortfall}")
     return warnings
 
 

@@ -23,6 +23,8 @@ class EventData:
     badge_years: int | None = None
     until: date | None = None
     note: str = ""
+    # Admission only: the day of the ceremony (lễ kết nạp); happened_on is the decision.
+    ceremony_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class EventRecord:
     badge_years: int | None
     until: date | None
     note: str
+    ceremony_on: date | None = None
 
     def data(self) -> EventData:
         """The editable data of this event, e.g. to fill the form or to undo a delete."""
@@ -51,6 +54,7 @@ class EventRecord:
             badge_years=self.badge_years,
             until=self.until,
             note=self.note,
+            ceremony_on=self.ceremony_on,
         )
 
     @property
@@ -66,6 +70,10 @@ class EventRecord:
         return text
 
 
+# Milestones of the Party badge (huy hiệu Đảng): HD 01-HD/TW (28/9/2021) mục 18, read through
+# thuvienphapluat.vn and baophapluat.vn (secondary); HD 06-HD/TW (09/6/2025) replaced it and
+# its text was not found, so the milestones are not yet confirmed from it
+# (docs/rules-changes-issue12.md).
 BADGE_YEARS = (30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90)
 
 
@@ -82,6 +90,7 @@ def event_record(event: MemberEvent) -> EventRecord:
         badge_years=event.badge_years,
         until=event.until,
         note=event.note,
+        ceremony_on=event.ceremony_on,
     )
 
 
@@ -104,6 +113,16 @@ def validate_event(data: EventData, today: date | None = None) -> list[FieldErro
                 "detail", "Chọn hình thức kỷ luật: " + ", ".join(DISCIPLINE_FORMS).lower() + "."
             )
         )
+    if data.ceremony_on is not None:
+        if kind != EventKind.ADMITTED:
+            errors.append(FieldError("ceremony_on", "Chỉ sự kiện kết nạp mới có ngày lễ kết nạp."))
+        elif data.ceremony_on > today:
+            errors.append(FieldError("ceremony_on", "Ngày lễ kết nạp không được sau ngày hôm nay."))
+        elif data.happened_on and data.ceremony_on < data.happened_on:
+            # Điều lệ Đảng Điều 4 khoản 3: the ceremony follows the superior's decision.
+            errors.append(
+                FieldError("ceremony_on", "Ngày lễ kết nạp không được trước ngày quyết định kết nạp.")
+            )
     if kind == EventKind.BADGE and data.badge_years not in BADGE_YEARS:
         errors.append(FieldError("badge_years", "Huy hiệu Đảng phải là mốc 30, 40, 45, … 90 năm."))
     return errors
@@ -155,6 +174,7 @@ def _clean(data: EventData) -> EventData:
         badge_years=data.badge_years,
         until=data.until,
         note=(data.note or "").strip(),
+        ceremony_on=data.ceremony_on if data.kind == EventKind.ADMITTED else None,
     )
 
 
@@ -169,6 +189,7 @@ def _columns(data: EventData) -> dict:
         "badge_years": data.badge_years,
         "until": data.until,
         "note": data.note,
+        "ceremony_on": data.ceremony_on,
     }
 
 

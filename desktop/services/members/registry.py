@@ -198,6 +198,7 @@ _STATUS_EVENT_COLUMNS = (
     MemberEvent.temporary,
     MemberEvent.until,
     MemberEvent.badge_years,
+    MemberEvent.ceremony_on,
 )
 _GENDER_LABELS = {g.value: g.label for g in Gender}
 _POST_LABELS = {p.value: p.label for p in PartyPost}

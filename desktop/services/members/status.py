@@ -76,6 +76,14 @@ class StatusInfo:
     is_official: bool
     admitted_on: date | None
     official_on: date | None
+    # The admission ceremony (lễ kết nạp), when recorded; probation runs from it
+    # (Điều lệ Đảng, Điều 5, khoản 1).
+    ceremony_on: date | None = None
+
+    @property
+    def probation_from(self) -> date | None:
+        """Start of the twelve months of probation: the ceremony, else the decision date."""
+        return self.ceremony_on or self.admitted_on
 
 
 def derive_status(events: Iterable[EventLike], on: date) -> StatusInfo:
@@ -83,7 +91,7 @@ def derive_status(events: Iterable[EventLike], on: date) -> StatusInfo:
     events = sorted(events, key=lambda e: e.happened_on)
     if not _in_cell_by(events, on):
         return StatusInfo(MemberStatus.NOT_YET, False, None, None)
-    admitted_on = official_on = None
+    admitted_on = official_on = ceremony_on = None
     situation: MemberStatus | None = None
     exemption_until: date | None = None
     for event in events:
@@ -92,6 +100,7 @@ def derive_status(events: Iterable[EventLike], on: date) -> StatusInfo:
         kind = event.kind
         if kind == EventKind.ADMITTED:
             admitted_on = event.happened_on
+            ceremony_on = getattr(event, "ceremony_on", None)
         elif kind == EventKind.OFFICIAL:
             official_on = event.happened_on
         elif kind == EventKind.TRANSFER_IN:
@@ -122,7 +131,7 @@ def derive_status(events: Iterable[EventLike], on: date) -> StatusInfo:
             situation = MemberStatus.PROBATIONARY
         else:
             situation = MemberStatus.UNKNOWN
-    return StatusInfo(situation, is_official, admitted_on, official_on)
+    return StatusInfo(situation, is_official, admitted_on, official_on, ceremony_on)
 
 
 def _in_cell_by(events: list[EventLike], on: date) -> bool:

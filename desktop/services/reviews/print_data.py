@@ -131,6 +131,9 @@ class ScoreLine:
     title: str
     maximum: Decimal
     score: Decimal | None
+    # The form's criteria in this group, as its appendix words them: (title, maximum or
+    # None while the superior has not set it). Printed as rows under the group.
+    criteria: tuple[tuple[str, Decimal | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -365,7 +368,13 @@ def self_review_paper(
         for n, s in enumerate(detail.text_sections, start=1)
     )
     scores = tuple(
-        ScoreLine(g.title, g.max, detail.scores.get(g.code)) for g in detail.score_groups
+        ScoreLine(
+            g.title,
+            g.max,
+            detail.scores.get(g.code),
+            tuple((c.title, c.max) for c in detail.form.criteria_of(g)),
+        )
+        for g in detail.score_groups
     )
     implied = detail.implied_level
     verdict = None

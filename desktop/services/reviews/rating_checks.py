@@ -12,6 +12,7 @@ from decimal import Decimal
 from desktop.rules.meeting_rules import MeetingRules, meeting_rules
 from desktop.rules.rating_model import RulePack
 from desktop.rules.rating_rules import cap_for, quota_check
+from desktop.services.meetings.vote_base import VoteBase
 from desktop.services.reviews.self_reviews import score_text
 
 
@@ -38,6 +39,8 @@ class MemberFacts:
     commitment_evaluation: str  # "" | tot | dat | chua_dat
     unexcused_months: int
     exempted_from_commitment: bool = False
+    # The secretary's answers to the pack's KHTNV questions: code → (yes | no | "", note).
+    answers: tuple[tuple[str, str, str], ...] = ()
 
 
 def level_warnings(pack: RulePack, facts: MemberFacts, level: str) -> list[RatingWarning]:
@@ -81,6 +84,7 @@ def level_warnings(pack: RulePack, facts: MemberFacts, level: str) -> list[Ratin
         found.append(
             RatingWarning("cap", f'{reason} Mức cao nhất được xếp là "{pack.level(cap).name}".')
         )
+    found += question_warnings(pack, facts.answers, chosen)
     good = chosen.rank <= 2  # tốt or xuất sắc
     if good and not facts.exempted_from_commitment:
         if not facts.commitment_written:
@@ -115,21 +119,69 @@ def level_warnings(pack: RulePack, facts: MemberFacts, level: str) -> list[Ratin
     return found
 
 
+YES, NO = "yes", "no"
+
+
+def question_warnings(pack: RulePack, answers, chosen) -> list[RatingWarning]:
+    """The KHTNV triggers the secretary answers (QĐ 366 Điều 11 k4): a "yes" warns that the
+    case is rated "Không hoàn thành nhiệm vụ", an unanswered one asks to be answered; the
+    superior decides either way."""
+    lowest = max(pack.levels, key=lambda level: level.rank)
+    if not pack.questions or chosen.rank >= lowest.rank:
+        return []
+    given = {code: (answer, note) for code, answer, note in answers}
+    found = []
+    for question in pack.questions:
+        answer, note = given.get(question.code, ("", ""))
+        if answer == YES:
+            noted = f" Ghi chú: {note.strip()}." if note.strip() else ""
+            found.append(
+                RatingWarning(
+                    "khtnv",
+                    f'Chi bộ trả lời "Có": {question.question}{noted} Trường hợp này xếp loại '
+                    f'"{lowest.name}" ({question.source}); cấp có thẩm quyền xem xét, quyết định.',
+                )
+            )
+        elif answer != NO:
+            found.append(RatingWarning("question", f"Chưa trả lời: {question.question}"))
+    return found
+
+
 def quota_warning(pack: RulePack, counts: dict[str, int]) -> RatingWarning | None:
     result = quota_check(pack, counts)
     if not result.exceeded:
         return None
     source = f" ({result.source})" if result.source else ""
     note = " Tỷ lệ này do cấp ủy cấp trên xem xét, quyết định." if pack.quota else ""
+    if result.scope_note:
+        note = f" {result.scope_note} Chi bộ đề xuất theo kết quả; cấp ủy cấp trên xem xét, quyết định."
     return RatingWarning("quota", f"{result.explanation}{source}.{note}")
 
 
 def vote_warning(
-    votes_for: int | None, votes_total: int | None, rules: MeetingRules | None = None
+    votes_for: int | None,
+    votes_total: int | None,
+    rules: MeetingRules | None = None,
+    base: VoteBase | None = None,
 ) -> RatingWarning | None:
-    if votes_for is None or not votes_total:
+    """A rating vote short of its majority. With ``base`` the majority is of the cell's
+    official members less the exclusions (Điều lệ Đảng Điều 9 khoản 5; QĐ 24-QĐ/TW 9.3.2);
+    without it (the collective's vote) of the votes cast."""
+    if votes_for is None:
         return None
     rules = rules or meeting_rules()
+    if base is not None and base.base > 0:
+        shortfall = base.shortfall(votes_for, rules.resolution, rules.source("vote_majority").cite)
+        if shortfall is None:
+            return None
+        unknown = (
+            ""
+            if base.known_attendance
+            else " Đề xuất chưa gắn với buổi họp xếp loại nên chưa trừ được người vắng có lý do."
+        )
+        return RatingWarning("votes", f"Chưa đủ phiếu: {shortfall}{unknown}")
+    if not votes_total:
+        return None
     if rules.vote_passes(votes_for, votes_total):
         return None
     needed = rules.votes_needed(votes_total)

@@ -7,7 +7,7 @@ them by the rule pack of that year — so a 2024 list is judged and reprinted by
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -25,6 +25,7 @@ from desktop.services.reviews.rating_checks import (
     quota_warning,
     vote_warning,
 )
+from desktop.services.reviews.rating_votes import vote_base_for
 from desktop.services.reviews.roster import ReviewMember, review_date, review_members
 from desktop.services.reviews.self_reviews import review_total, self_reviews_of_year
 from desktop.services.members.status import MemberStatus
@@ -54,6 +55,8 @@ class RatingRow:
     decision_number: str
     decision_date: date | None
     warnings: tuple[RatingWarning, ...]
+    # The KHTNV questions as answered with the vote: code → {"answer": yes|no|"", "note"}.
+    answers: dict = field(default_factory=dict)
 
     @property
     def member_id(self) -> int:
@@ -114,6 +117,8 @@ class ProposalData:
     discussion: str = ""
     proposed_on: date | None = None
     meeting_id: int | None = None
+    # Answers to the pack's KHTNV questions: code → {"answer": "yes"|"no"|"", "note": str}.
+    answers: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -148,9 +153,12 @@ def build_sheet(session: Session, year: int, today: date | None = None) -> Ratin
     decided = _counts(pack, (r.decided_level for r in base_rows if r.rated))
     quota_text = quota_warning(pack, proposed)
     rows = []
+    bases: dict = {}
     for row in base_rows:
         warnings = level_warnings(pack, row.facts, row.proposed_level)
-        vote = vote_warning(row.votes_for, row.votes_total)
+        vote = vote_warning(
+            row.votes_for, row.votes_total, base=_vote_base(session, year, row, today, bases)
+        )
         if vote:
             warnings.append(vote)
         quota_level = pack.quota.level if pack.quota else None
@@ -184,8 +192,13 @@ def proposal_warnings(
     sheet = rating_sheet(db, year, today)
     row = sheet.row(member_id)
     pack = sheet.pack
-    found = level_warnings(pack, row.facts, proposal.level)
-    vote = vote_warning(proposal.votes_for, proposal.votes_total)
+    facts = replace(row.facts, answers=answer_tuples(proposal.answers))
+    found = level_warnings(pack, facts, proposal.level)
+    with db.session() as session:
+        base = vote_base_for(
+            session, year, proposal.meeting_id, proposal.proposed_on or sheet.review_on
+        )
+    vote = vote_warning(proposal.votes_for, proposal.votes_total, base=base)
     if vote:
         found.append(vote)
     if proposal.level and row.rated:
@@ -217,7 +230,30 @@ def record_proposal(
         rating.proposed_on = proposal.proposed_on
         rating.meeting_id = proposal.meeting_id
         rating.warnings = [w.text for w in warnings]
+        rating.question_answers = _clean_answers(pack, proposal.answers)
     return warnings
+
+
+def _clean_answers(pack: RulePack, answers: dict) -> dict:
+    """Only the pack's questions, each as {"answer": yes|no|"", "note": text}."""
+    codes = {q.code for q in pack.questions}
+    out = {}
+    for code, value in (answers or {}).items():
+        if code in codes and isinstance(value, dict):
+            answer = value.get("answer", "")
+            out[code] = {
+                "answer": answer if answer in ("yes", "no") else "",
+                "note": clean_paragraphs(str(value.get("note", ""))),
+            }
+    return out
+
+
+def _vote_base(session: Session, year: int, row: RatingRow, today: date | None, cache: dict):
+    """The base of this row's vote (rating_votes); None while no vote is recorded."""
+    if row.votes_for is None:
+        return None
+    day = row.proposed_on or review_date(year, today)
+    return vote_base_for(session, year, row.meeting_id, day, cache)
 
 
 def set_facts(db: Database, member_id: int, year: int, facts: RatingFacts) -> None:
@@ -289,6 +325,7 @@ def _row(pack, member: ReviewMember, rating, review, commitment, absences) -> Ra
         commitment_evaluation=commitment.evaluation if commitment else "",
         unexcused_months=absences.get(member.id, 0),
         exempted_from_commitment=exempted,
+        answers=answer_tuples(rating.question_answers if rating else None),
     )
     return RatingRow(
         member=member,
@@ -309,7 +346,17 @@ def _row(pack, member: ReviewMember, rating, review, commitment, absences) -> Ra
         decision_number=rating.decision_number if rating else "",
         decision_date=rating.decision_date if rating else None,
         warnings=(),
+        answers=dict(rating.question_answers or {}) if rating else {},
     )
+
+
+def answer_tuples(answers: dict | None) -> tuple[tuple[str, str, str], ...]:
+    """Stored answers as MemberFacts reads them; anything malformed counts as unanswered."""
+    out = []
+    for code, value in (answers or {}).items():
+        if isinstance(value, dict):
+            out.append((str(code), str(value.get("answer", "")), str(value.get("note", ""))))
+    return tuple(out)
 
 
 def implied_level(pack: RulePack, row: RatingRow) -> Level | None:

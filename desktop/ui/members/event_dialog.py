@@ -75,6 +75,7 @@ class EventDialog(QDialog):
         self.detail = QLineEdit()
         self.temporary = QCheckBox("Chuyển sinh hoạt tạm thời")
         self.until = date_edit()
+        self.ceremony_on = date_edit()  # kết nạp: probation runs from the ceremony
         self.decision_number = QLineEdit()
         self.decision_number.setPlaceholderText("Ví dụ: 125-QĐ/ĐU")
         self.issuer = QLineEdit()
@@ -94,6 +95,7 @@ class EventDialog(QDialog):
         self._add("detail", "Chi tiết", self.detail)
         self._add("temporary", "", self.temporary)
         self._add("until", "Dự kiến &trở về", self.until)
+        self._add("ceremony_on", "Ngày &lễ kết nạp", self.ceremony_on)
         self._add("decision_number", "&Số quyết định", self.decision_number)
         self._add("issuer", "&Cơ quan quyết định", self.issuer)
         self._add("note", "&Ghi chú", self.note)
@@ -138,6 +140,7 @@ class EventDialog(QDialog):
             self.badge.setCurrentIndex(max(0, self.badge.findData(record.badge_years)))
         self.temporary.setChecked(record.temporary)
         self.until.setText(short_date(record.until) if record.until else "")
+        self.ceremony_on.setText(short_date(record.ceremony_on) if record.ceremony_on else "")
         self.decision_number.setText(record.decision_number)
         self.issuer.setText(record.issuer)
         self.note.setPlainText(record.note)
@@ -156,6 +159,7 @@ class EventDialog(QDialog):
             "detail": kind in DETAIL_LABELS,
             "temporary": kind in TRANSFERS,
             "until": shows_until,
+            "ceremony_on": kind == EventKind.ADMITTED,
         }
         for key, visible in rows.items():
             self._form.setRowVisible(self.boxes[key], visible)
@@ -182,6 +186,11 @@ class EventDialog(QDialog):
         else:
             detail = ""
         badge_years = self.badge.currentData() if kind == EventKind.BADGE else None
+        ceremony_on = None
+        if kind == EventKind.ADMITTED:
+            ceremony_on = self._read_date(
+                "ceremony_on", self.ceremony_on.text(), "Ngày lễ kết nạp", errors
+            )
         data = EventData(
             kind=kind.value,
             happened_on=happened_on,
@@ -192,6 +201,7 @@ class EventDialog(QDialog):
             badge_years=badge_years or None,
             until=until,
             note=self.note.toPlainText(),
+            ceremony_on=ceremony_on,
         )
         return data, errors
 

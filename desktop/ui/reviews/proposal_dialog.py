@@ -10,8 +10,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -40,6 +42,42 @@ from desktop.ui.tasks import Task, run_task
 from desktop.ui.widgets import FieldBox, date_edit, error_label, form_label, notice_label
 
 NO_WARNINGS = "Không có cảnh báo nào với mức đề xuất này."
+ANSWER_CHOICES = (("(chưa trả lời)", ""), ("Không", "no"), ("Có", "yes"))
+
+
+class QuestionBox(QGroupBox):
+    """The KHTNV triggers the app cannot see (QĐ 366 Điều 11 k4), answered yes/no with a
+    note; a "Có" warns and the superior decides."""
+
+    def __init__(self, questions, answers: dict, parent: QWidget | None = None) -> None:
+        super().__init__("Câu hỏi chi bộ trả lời (trường hợp xếp loại không hoàn thành nhiệm vụ)", parent)
+        self.rows: dict[str, tuple[QComboBox, QLineEdit]] = {}
+        form = QFormLayout(self)
+        for number, question in enumerate(questions, start=1):
+            label = QLabel(f"{number}. {question.question}")
+            label.setWordWrap(True)
+            answer = QComboBox()
+            for text, code in ANSWER_CHOICES:
+                answer.addItem(text, code)
+            note = QLineEdit()
+            note.setPlaceholderText("Ghi chú (căn cứ, kết luận của cấp có thẩm quyền…)")
+            stored = answers.get(question.code) or {}
+            answer.setCurrentIndex(max(answer.findData(stored.get("answer", "")), 0))
+            note.setText(str(stored.get("note", "")))
+            label.setBuddy(answer)
+            line = QHBoxLayout()
+            line.addWidget(answer)
+            line.addWidget(note, 1)
+            form.addRow(label)
+            form.addRow(line)
+            self.rows[question.code] = (answer, note)
+
+    def answers(self) -> dict:
+        return {
+            code: {"answer": answer.currentData() or "", "note": note.text()}
+            for code, (answer, note) in self.rows.items()
+        }
+
 CHECKING = "Đang kiểm tra các quy định…"
 
 
@@ -124,6 +162,7 @@ class ProposalDialog(EditDialog):
         form.addRow(form_label("&Buổi sinh hoạt:", self.meeting), self.meeting)
         form.addRow(form_label("Ngày &đề xuất:", self.proposed_on), self.date_box)
         form.addRow(form_label("Ý kiến &thảo luận:", self.discussion), self.discussion)
+        self.questions = QuestionBox(pack.questions, row.answers) if pack.questions else None
 
         self.warnings_title = QLabel("<b>Cảnh báo trước khi ghi nhận</b>")
         self.warnings_label = notice_label(NO_WARNINGS)
@@ -143,6 +182,8 @@ class ProposalDialog(EditDialog):
         layout.addWidget(title)
         layout.addWidget(self.facts_label)
         layout.addLayout(form, 1)
+        if self.questions is not None:
+            layout.addWidget(self.questions)
         layout.addWidget(self.warnings_title)
         layout.addWidget(self.warnings_label)
         layout.addWidget(self.error)
@@ -155,6 +196,10 @@ class ProposalDialog(EditDialog):
         self.meeting.currentIndexChanged.connect(self._meeting_chosen)
         self.proposed_on.textChanged.connect(self.mark_dirty)
         self.discussion.textChanged.connect(self.mark_dirty)
+        if self.questions is not None:
+            for answer, note in self.questions.rows.values():
+                answer.currentIndexChanged.connect(self._changed)
+                note.editingFinished.connect(self._changed)
         self.check_warnings()
 
     def _load(self) -> None:
@@ -186,6 +231,7 @@ class ProposalDialog(EditDialog):
             discussion=self.discussion.toPlainText(),
             proposed_on=proposed_on,
             meeting_id=meeting_id,
+            answers=self.questions.answers() if self.questions is not None else {},
         )
 
     def _changed(self) -> None:
