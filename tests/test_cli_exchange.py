@@ -74,7 +74,9 @@ def test_export_with_a_password_file_makes_a_package_that_needs_it(tmp_path, cap
     assert main(["--data", str(folder), "export", "ratings", "--year", str(YEAR),
                  "--to", str(stick), "--password-file", str(secret)]) == 0  # fmt: skip
     package = next(stick.iterdir())
-    assert sorted(p.name for p in package.iterdir()) == ["du-lieu.sochibo-enc", "manifest.json"]
+    assert sorted(p.name for p in package.iterdir()) == [
+        "chu-ky.json", "du-lieu.sochibo-enc", "manifest.json"
+    ]
     capsys.readouterr()
 
     superior = str(tmp_path / "superior")

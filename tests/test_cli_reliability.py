@@ -57,3 +57,35 @@ def test_damaged_settings_are_reported_on_the_command_line(tmp_path, capsys):
     (data / "settings.json").write_text('{"backups_to_keep": "abc"}')
     code, _, err = run(capsys, "--data", data, "check")
     assert code == 0 and "Chú ý" in err and "settings.json" in err
+
+
+def test_a_lock_file_that_cannot_be_written_is_a_vietnamese_message(tmp_path, capsys, monkeypatch):
+    import builtins
+
+    data = _data(tmp_path)
+    real_open = builtins.open
+
+    def refusing(path, *args, **kwargs):
+        if str(path).endswith("sochibo.lock"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", refusing)
+    code, _, err = run(capsys, "--data", data, "check")
+    assert code == 1 and "sochibo.lock" in err and "không có quyền" in err
+
+
+def test_a_closed_stdout_ends_in_exit_1_not_a_traceback(tmp_path, capsys, monkeypatch):
+    import sys
+
+    data = _data(tmp_path)
+
+    class Broken:
+        def write(self, _text):
+            raise OSError(32, "Broken pipe")
+
+        def flush(self):
+            pass
+
+    monkeypatch.setattr(sys, "stdout", Broken())
+    assert main(["--data", str(data), "check"]) == 1

@@ -130,7 +130,7 @@ def test_print_commitment_summary_and_collective_review(data_dir, capsys, tmp_pa
     code, out, _ = run(
         capsys, "--data", data_dir, "print", "collective", "--year", 2025, "-o", collective
     )
-    assert code == 0 and "BÁO CÁO KIỂM ĐIỂM TẬP THỂ" in text_of(collective)
+    assert code == 0 and "BÁO CÁO KIỂM ĐIỂM, TỰ ĐÁNH GIÁ, XẾP LOẠI TẬP THỂ" in text_of(collective)
 
 
 @pytest.mark.parametrize("member", ["999999999999", "4242", "Nguyễn Văn A"])

@@ -1,7 +1,7 @@
 """Command-line commands for what leaves the PC: ratings to the superior, consolidation.
 
 sochibo export ratings --year YYYY --to DIR [--password-file FILE]
-sochibo import ratings PACKAGE... [--replace] [--password-file FILE]
+sochibo import ratings PACKAGE... [--replace] [--password-file FILE] [--accept-new-key]
 sochibo print consolidated --year YYYY -o FILE.pdf|FILE.xlsx
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-EXIT_OK, EXIT_FAILED = 0, 1
+from desktop.cli.common import EXIT_FAILED, EXIT_OK, open_workspace, require_suffix
 
 
 def add_commands(sub, printing_sub, parser_class) -> None:
@@ -27,6 +27,7 @@ def add_commands(sub, printing_sub, parser_class) -> None:
         "--password-file", type=Path, metavar="TỆP", help="đặt mật khẩu cho gói (dòng đầu của tệp)"
     )
     ratings.add_argument("--replace", action="store_true", help="thay gói cùng tên đã có ở nơi ghi")
+    ratings.add_argument("--with-dues", action="store_true", help="kèm tóm tắt đảng phí của năm")
 
     imp = sub.add_parser("import", help="nhập gói kết quả xếp loại của các chi bộ (đảng ủy cơ sở)")
     imp_sub = imp.add_subparsers(
@@ -38,6 +39,11 @@ def add_commands(sub, printing_sub, parser_class) -> None:
         "--replace", action="store_true", help="gói mới hơn của cùng chi bộ thay gói đã nhập"
     )
     packages.add_argument("--password-file", type=Path, metavar="TỆP")
+    packages.add_argument(
+        "--accept-new-key",
+        action="store_true",
+        help="xác nhận chi bộ đã đổi khóa ký gói (chỉ dùng sau khi gọi điện đối chiếu mã khóa)",
+    )
 
     consolidated = printing_sub.add_parser(
         "consolidated", help="bảng tổng hợp xếp loại của đảng ủy (.pdf hoặc .xlsx theo đuôi tệp)"
@@ -70,6 +76,7 @@ def export_command(args, workspace) -> int:
         args.to,
         password=read_password(args.password_file),
         replace=args.replace,
+        include_dues=args.with_dues,
     )
     print(f"Đã ghi và kiểm tra lại gói kết quả xếp loại năm {args.year}: {result.path}")
     print(f"Mã kiểm tra (SHA-256 của manifest.json): {result.sha256}")
@@ -88,14 +95,19 @@ def import_command(args, workspace) -> int:
     years = set()
     for package in args.packages:
         try:
-            outcome = import_package(workspace.db, package, password=password, replace=args.replace)
+            outcome = import_package(
+                workspace.db,
+                package,
+                password=password,
+                replace=args.replace,
+                accept_new_key=args.accept_new_key,
+            )
         except DomainError as exc:
             failed += 1
-            hint = (
-                " Thêm --replace để thay gói đã nhập."
-                if type(exc).__name__ == "ReplaceNeeded"
-                else ""
-            )
+            hint = {
+                "ReplaceNeeded": " Thêm --replace để thay gói đã nhập.",
+                "KeyChangeNeeded": " Sau khi đã đối chiếu, thêm --accept-new-key để nhập.",
+            }.get(type(exc).__name__, "")
             print(f"Không nhập {package}: {exc}{hint}", file=sys.stderr)
             continue
         years.add(outcome.year)
@@ -132,3 +144,18 @@ def print_consolidated_command(args, db) -> str:
 
         print_consolidated(db, args.year, args.output)
     return f"Đã in bảng tổng hợp xếp loại năm {args.year} ra {args.output}."
+
+
+def export_packages(args, data_dir: Path) -> int:
+    with open_workspace(data_dir) as ws:
+        return export_command(args, ws)
+
+
+def import_packages(args, data_dir: Path) -> int:
+    with open_workspace(data_dir) as ws:
+        return import_command(args, ws)
+
+
+def print_consolidated_paper(args, db) -> str:
+    require_suffix(args.output, (".pdf", ".xlsx"))
+    return print_consolidated_command(args, db)

@@ -18,7 +18,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from desktop import __version__
@@ -192,7 +192,7 @@ class Manifest:
             if isinstance(text, bytes):
                 text = text.decode("utf-8")
             data = json.loads(text)
-        except (UnicodeDecodeError, ValueError):
+        except (UnicodeDecodeError, ValueError, RecursionError):
             raise _malformed("không đọc được nội dung JSON") from None
         return _parse(data)
 
@@ -245,11 +245,23 @@ def _parse(data: object) -> Manifest:
     )
 
 
+# A package is made by this app, so it cannot be older than the format; one dated in the
+# future (9999-12-31) would block every genuine package of that cell and year.
+EARLIEST_CREATED = datetime(2024, 1, 1, tzinfo=UTC)
+CLOCK_SLACK = timedelta(days=2)
+
+
 def _valid_time(value: str) -> bool:
-    try:
-        return datetime.fromisoformat(value).tzinfo is not None
-    except ValueError:
+    if len(value) > 40:
         return False
+    try:
+        moment = datetime.fromisoformat(value)
+        if moment.tzinfo is None:
+            return False
+        moment = moment.astimezone(UTC)
+    except (ValueError, OverflowError):
+        return False
+    return EARLIEST_CREATED <= moment <= datetime.now(UTC) + CLOCK_SLACK
 
 
 def _parse_files(items: object) -> tuple[FileEntry, ...]:

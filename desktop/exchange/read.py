@@ -16,10 +16,11 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.exchange import crypto
+from desktop.exchange import crypto, signing
 from desktop.exchange.errors import PackageRejected
 from desktop.exchange.manifest import MANIFEST_NAME, Manifest
 from desktop.exchange.safe_io import CHUNK, format_size, is_work_name, sha256_bytes
+from desktop.exchange.signing import MAX_SIGNATURE_BYTES, SIGNATURE_NAME
 
 MAX_PACKAGE_BYTES = 200 * 1024 * 1024
 MAX_MANIFEST_BYTES = 1024 * 1024
@@ -46,6 +47,8 @@ class PackageContents:
     files: dict[str, bytes]
     manifest_sha256: str
     notes: tuple[str, ...] = ()
+    # The raw Ed25519 public key whose signature verified, or None for an unsigned package.
+    signer_key: bytes | None = None
 
 
 def package_folder(path: Path) -> Path:
@@ -74,6 +77,7 @@ def read_package(
         for entry in manifest.files
     }
     notes = _extra_files(folder, manifest)
+    signer_key = _signer(folder, manifest_bytes)
     if manifest.encryption is not None:
         if not password:
             raise PackageRejected(PASSWORD_REQUIRED, "password_required")
@@ -81,7 +85,26 @@ def read_package(
         files = crypto.decrypt_files(
             blob, password, manifest.encryption, manifest.header_bytes(), max_bytes
         )
-    return PackageContents(folder, manifest, files, sha256_bytes(manifest_bytes), notes)
+    return PackageContents(
+        folder, manifest, files, sha256_bytes(manifest_bytes), notes, signer_key
+    )
+
+
+def _signer(folder: Path, manifest_bytes: bytes) -> bytes | None:
+    path = folder / SIGNATURE_NAME
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise _unreadable(SIGNATURE_NAME, exc) from None
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_SIGNATURE_BYTES:
+        raise PackageRejected(signing.FORGED, "forged")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _unreadable(SIGNATURE_NAME, exc) from None
+    return signing.verify_signature(data[:MAX_SIGNATURE_BYTES], manifest_bytes)
 
 
 def _not_a_package(folder: Path) -> PackageRejected:
@@ -151,7 +174,7 @@ def _unreadable(name: str, exc: OSError) -> PackageRejected:
 
 
 def _extra_files(folder: Path, manifest: Manifest) -> tuple[str, ...]:
-    listed = {entry.name for entry in manifest.files} | {MANIFEST_NAME}
+    listed = {entry.name for entry in manifest.files} | {MANIFEST_NAME, SIGNATURE_NAME}
     try:
         present = sorted(p.name for p in folder.iterdir())
     except OSError:

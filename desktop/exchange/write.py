@@ -21,10 +21,11 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from desktop.exchange import crypto
 from desktop.exchange.errors import PackageExists
+from desktop.exchange.signing import SIGNATURE_NAME
 from desktop.exchange.manifest import (
     ENCRYPTED_NAME,
     MANIFEST_NAME,
@@ -81,6 +82,7 @@ def write_package(
     password: str | None = None,
     replace: bool = False,
     progress: Progress | None = None,
+    signer: Callable[[bytes], bytes] | None = None,
     _hooks: Hooks | None = None,
 ) -> WrittenPackage:
     """Write ``files`` as the package folder ``target_dir/name``, verified.
@@ -90,6 +92,7 @@ def write_package(
     raises ``PackageExists`` unless ``replace``; with ``replace`` the old package stays
     until the new one is complete. Failures raise ``ExportFailed`` (Vietnamese message).
     Bad arguments (names, empty file set, meta not JSON) raise ``ValueError``.
+    ``signer(manifest_bytes)`` gives the content of ``chu-ky.json`` (see signing.py).
     """
     target = Path(target_dir)
     problem = name_problem(name)
@@ -101,14 +104,17 @@ def write_package(
         raise PackageExists(exists_message(target, name), final)
     payload, manifest = _prepare(files, kind, meta, password)
     manifest_bytes = manifest.to_json().encode("utf-8")
+    signature = signer(manifest_bytes) if signer is not None else None
     sizes = [len(data) for data in payload.values()] + [len(manifest_bytes)]
+    if signature is not None:
+        sizes.append(len(signature))
     need = space_needed(sizes)
     check_target(target, need)
 
     tracker = Tracker(progress, 2 * sum(sizes))
     work = target / temp_name(name)
     try:
-        _write_and_verify(work, payload, manifest, manifest_bytes, tracker, _hooks)
+        _write_and_verify(work, payload, manifest, manifest_bytes, tracker, _hooks, signature)
         _install(work, final, replace, _hooks)
     except (OSError, Cancelled, Mismatch) as exc:
         leftover = None if remove_quietly(work, _hooks) else work
@@ -168,6 +174,7 @@ def _write_and_verify(
     manifest_bytes: bytes,
     tracker: Tracker,
     hooks: Hooks | None,
+    signature: bytes | None = None,
 ) -> None:
     run_hook(hooks, "mkdir", work)
     work.mkdir()
@@ -175,6 +182,10 @@ def _write_and_verify(
         write_file(work / file_name, data, tracker, f"Đang ghi {file_name}", hooks)
     # The manifest goes last: a folder with a manifest had all its files written first.
     write_file(work / MANIFEST_NAME, manifest_bytes, tracker, "Đang ghi bảng kê", hooks)
+    expected = [*payload, MANIFEST_NAME]
+    if signature is not None:
+        write_file(work / SIGNATURE_NAME, signature, tracker, "Đang ghi chữ ký số", hooks)
+        expected.append(SIGNATURE_NAME)
     fsync_dir(work)
     run_hook(hooks, "verify", work)
     for entry in manifest.files:
@@ -184,7 +195,12 @@ def _write_and_verify(
     verify_file(
         work / MANIFEST_NAME, len(manifest_bytes), sha256_bytes(manifest_bytes), tracker, text
     )
-    if sorted(p.name for p in work.iterdir()) != sorted([*payload, MANIFEST_NAME]):
+    if signature is not None:
+        text = "Đang kiểm tra lại chữ ký số"
+        verify_file(
+            work / SIGNATURE_NAME, len(signature), sha256_bytes(signature), tracker, text
+        )
+    if sorted(p.name for p in work.iterdir()) != sorted(expected):
         raise Mismatch(work.name)
 
 

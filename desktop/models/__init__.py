@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # also shows PyInstaller every model module
         TaskReview,
     )
     from desktop.models.member import Member, MemberEvent
+    from desktop.models.paper import IssuedPaper
     from desktop.models.review import (
         CollectiveReview,
         Commitment,
@@ -63,6 +64,7 @@ _MODULES = {
         "Remark", "TaskReview",
     ),
     "member": ("Member", "MemberEvent"),
+    "paper": ("IssuedPaper",),
     "review": (
         "CollectiveReview", "Commitment", "CommitmentItem", "CommitmentProgress", "Rating",
         "SelfReview",
@@ -116,6 +118,7 @@ __all__ = [
     "CommitmentItem",
     "CommitmentProgress",
     "ExportRecord",
+    "IssuedPaper",
     "Rating",
     "ReceivedPackage",
     "SelfReview",

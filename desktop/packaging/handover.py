@@ -19,6 +19,7 @@ from desktop.exchange.write import Progress, write_package
 from desktop.services.cell.details import get_cell
 from desktop.errors import DomainError
 from desktop.packaging.ratings import ExportResult, log_export, package_name
+from desktop.exchange.signing import KEY_FILE_NAME, load_or_create_key
 from desktop.storage.backup import copy_database, verify_backup_file
 from desktop.storage.database import Database
 
@@ -78,6 +79,8 @@ def packaged_database(package: Path, password: str | None, work_dir: Path) -> Pa
         )
     target = Path(work_dir) / DATA_FILE
     target.write_bytes(contents.files[DATA_FILE])
+    if KEY_FILE_NAME in contents.files:  # restore_backup installs the key beside the data
+        (Path(work_dir) / KEY_FILE_NAME).write_bytes(contents.files[KEY_FILE_NAME])
     return target
 
 
@@ -93,6 +96,10 @@ def handover_files(
         copy_database(database_path, snapshot)
         verify_backup_file(snapshot)
         files[DATA_FILE] = snapshot.read_bytes()
+        # The signing key goes with the data: the superior keeps trusting the cell's
+        # packages after a new secretary takes over.
+        load_or_create_key(database_path.parent)
+        files[KEY_FILE_NAME] = (database_path.parent / KEY_FILE_NAME).read_bytes()
         for name, make in _papers(db, year, today).items():
             target = work / name
             try:

@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from desktop import __version__
+from desktop.exchange.signing import signer_for
 from desktop.exchange.write import Progress, write_package
 from desktop.models import ExportRecord
 from desktop.services.cell.details import get_cell
@@ -99,12 +100,19 @@ def export_ratings(
     replace: bool = False,
     progress: Progress | None = None,
     today: date | None = None,
+    include_dues: bool = False,
 ) -> ExportResult:
-    """Write the verified package into ``target_dir``; ``PackageExists`` asks to replace."""
+    """Write the verified package into ``target_dir``; ``PackageExists`` asks to replace.
+    ``include_dues`` adds the year's dues summary (docs/formats/dang-phi-v1.md)."""
     cell = get_cell(db)
     if not cell.is_set:
         raise DomainError("Hãy nhập tên chi bộ (phần Cài đặt) trước khi xuất kết quả xếp loại.")
     files = rating_files(db, year, today)
+    if include_dues:
+        from desktop.services.exchange import dues_file
+
+        files[dues_file.file_name(year)] = dues_file.encode_payload(
+            dues_file.dues_payload(db, year, today))
     meta = {"cell_name": cell.name, "year": year}
     written = write_package(
         Path(target_dir),
@@ -115,6 +123,8 @@ def export_ratings(
         password=password or None,
         replace=replace,
         progress=progress,
+        # The cell's key pair is made on its first export (chữ ký số, see signing.py).
+        signer=signer_for(db.path.parent),
     )
     result = ExportResult(
         path=written.path,

@@ -2,7 +2,8 @@
 
 Every printed document (danh sách, biên bản, báo cáo, …) is a list of flowables built from
 these pieces and written by ``build_pdf``, so a change to the format is made here once:
-A4, margins 20/20/30/15 mm, Times 13 pt, the two-column header (cơ quan ban hành on the
+A4, margins 21/21/31/16 mm (just inside HD 36's 20–25 / 30–35 / 15–20 mm, so a printer's
+"fit to page" does not push them out), the HD 36 sizes below, the two-column header (cơ quan ban hành on the
 left, "ĐẢNG CỘNG SẢN VIỆT NAM" and the place-and-date line on the right), page numbers
 top centre from page 2, signature blocks and "Nơi nhận".
 """
@@ -43,11 +44,18 @@ from desktop.printing.fonts import font_name, register_fonts
 from desktop.storage.atomic import atomic_path
 from desktop.text import long_date, place_date_line
 
-MARGIN_TOP = 20 * mm
-MARGIN_BOTTOM = 20 * mm
-MARGIN_LEFT = 30 * mm
-MARGIN_RIGHT = 15 * mm
-BODY_SIZE = 13
+MARGIN_TOP = 21 * mm
+MARGIN_BOTTOM = 21 * mm
+MARGIN_LEFT = 31 * mm
+MARGIN_RIGHT = 16 * mm
+# Font sizes of Hướng dẫn 36-HD/VPTW (2018), Phụ lục: one set for the PDF and the .docx.
+PARTY_NAME_SIZE = 15  # "ĐẢNG CỘNG SẢN VIỆT NAM", bold
+HEADER_SIZE = 14  # superior and issuing body (ĐẢNG BỘ … / CHI BỘ …)
+NUMBER_SIZE = 14  # "Số …-BB/CB"
+DATE_LINE_SIZE = 14  # place and date, italic
+TITLE_SIZE = 15  # document type (BIÊN BẢN, BÁO CÁO, …), bold: 15–16
+SUBJECT_SIZE = 14  # subject line under the type: 14–15
+BODY_SIZE = 14  # body text: 14–15
 TABLE_SIZE = 11
 SMALL_SIZE = 12
 AUTHOR = "Sổ Chi bộ"
@@ -94,6 +102,7 @@ class Styles:
     heading: ParagraphStyle
     header: ParagraphStyle
     header_bold: ParagraphStyle
+    number: ParagraphStyle
     party_name: ParagraphStyle
     date_line: ParagraphStyle
     title: ParagraphStyle
@@ -133,19 +142,20 @@ def _styles_for(family: str) -> Styles:
         plain=style("plain", alignment=TA_LEFT, spaceAfter=6),
         center=style("center", alignment=TA_CENTER),
         heading=style("heading", bold, alignment=TA_LEFT, spaceBefore=6, spaceAfter=6),
-        header=style("header", alignment=TA_CENTER, leading=16),
-        header_bold=style("header_bold", bold, alignment=TA_CENTER, leading=16),
-        party_name=style("party_name", bold, 14, alignment=TA_CENTER, leading=17),
-        date_line=style("date_line", italic, alignment=TA_CENTER, leading=16),
-        title=style("title", bold, 14, alignment=TA_CENTER, leading=18),
-        subtitle=style("subtitle", bold, alignment=TA_CENTER, leading=16),
+        header=style("header", size=HEADER_SIZE, alignment=TA_CENTER, leading=17),
+        header_bold=style("header_bold", bold, HEADER_SIZE, alignment=TA_CENTER, leading=17),
+        number=style("number", size=NUMBER_SIZE, alignment=TA_CENTER, leading=17),
+        party_name=style("party_name", bold, PARTY_NAME_SIZE, alignment=TA_CENTER, leading=18),
+        date_line=style("date_line", italic, DATE_LINE_SIZE, alignment=TA_CENTER, leading=17),
+        title=style("title", bold, TITLE_SIZE, alignment=TA_CENTER, leading=19),
+        subtitle=style("subtitle", bold, SUBJECT_SIZE, alignment=TA_CENTER, leading=17),
         table_head=style("table_head", bold, alignment=TA_CENTER, **table),
         table_cell=style("table_cell", alignment=TA_LEFT, **table),
         table_cell_center=style("table_cell_center", alignment=TA_CENTER, **table),
         table_cell_right=style("table_cell_right", alignment=TA_RIGHT, **table),
-        signature_caption=style("signature_caption", bold, alignment=TA_CENTER, leading=16),
-        signature_note=style("signature_note", italic, alignment=TA_CENTER, leading=16),
-        signature_name=style("signature_name", bold, alignment=TA_CENTER, leading=16),
+        signature_caption=style("signature_caption", bold, alignment=TA_CENTER, leading=17),
+        signature_note=style("signature_note", italic, alignment=TA_CENTER, leading=17),
+        signature_name=style("signature_name", bold, alignment=TA_CENTER, leading=17),
         recipients_heading=style("recipients_heading", bold_italic, SMALL_SIZE),
         recipients_line=style("recipients_line", regular, 11, leading=13),
     )
@@ -171,6 +181,7 @@ class DocumentHeader:
     draft: bool = False
     # The issuing body when it is not a cell, e.g. "Đảng ủy xã Vị Thủy" consolidating its cells.
     unit_name: str = ""
+    body_code: str = "CB"  # "CB" chi bộ, "ĐU" đảng ủy: the part after "/" in the number
 
     def superior_line(self) -> str:
         return upper_vi(self.superior_name.strip())
@@ -185,7 +196,7 @@ class DocumentHeader:
         if not self.doc_type_code:
             return ""
         number = self.number.strip() or BLANK_NUMBER
-        return f"Số {number}-{self.doc_type_code}/CB"
+        return f"Số {number}-{self.doc_type_code}/{self.body_code or 'CB'}"
 
     def date_line(self) -> str:
         place = unicodedata.normalize("NFC", self.place_name or "").strip()
@@ -207,9 +218,9 @@ def header_flowables(header: DocumentHeader, landscape: bool = False) -> list[Fl
     left_top += [Paragraph(esc(header.cell_line()), st.header_bold), Paragraph("*", st.header)]
     left_bottom: list[Flowable] = []
     if header.number_line():
-        left_bottom.append(Paragraph(esc(header.number_line()), st.header))
+        left_bottom.append(Paragraph(esc(header.number_line()), st.number))
     if header.draft:
-        left_bottom.append(Paragraph("<b><i>Dự thảo</i></b>", st.header))
+        left_bottom.append(Paragraph("<b><i>Dự thảo</i></b>", st.number))
     party = "ĐẢNG CỘNG SẢN VIỆT NAM"
     rule = HRFlowable(
         width=stringWidth(party, st.party_name.fontName, st.party_name.fontSize),
@@ -389,13 +400,14 @@ def signature_block(
     return [KeepTogether([*keep_with, Spacer(1, 6 * mm), table])]
 
 
-def recipients_block(lines: Sequence[str]) -> list[Flowable]:
-    """The "Nơi nhận:" list, always ending with "- Lưu chi bộ."."""
+def recipients_block(lines: Sequence[str], archive: str = "Lưu chi bộ.") -> list[Flowable]:
+    """The "Nơi nhận:" list, always ending with the archive copy ("- Lưu chi bộ.")."""
     st = styles()
     items: list[Flowable] = [Paragraph("Nơi nhận:", st.recipients_heading)]
     cleaned = [line.strip().lstrip("-").strip() for line in lines if line.strip()]
-    cleaned = [line for line in cleaned if line.rstrip(".").casefold() != "lưu chi bộ"]
-    cleaned.append("Lưu chi bộ.")
+    last = archive.rstrip(".").casefold()
+    cleaned = [line for line in cleaned if line.rstrip(".").casefold() != last]
+    cleaned.append(archive)
     items += [Paragraph(esc(f"- {line}"), st.recipients_line) for line in cleaned]
     return items
 

@@ -241,7 +241,9 @@ class DuesPack:
         else:  # percent_of_zone_wage
             phase, wage = rule.phase(month), self.zone_wage(month)
             if phase is None or wage is None:
-                raise ValueError(f"Bộ quy định {self.id} chưa có mức cho tháng {month_text(month)}.")
+                raise ValueError(
+                    f"Bộ quy định {self.id} chưa có mức cho tháng {month_text(month)}."
+                )
             wages = dict(wage.values)
             if zone not in wages:
                 raise ValueError(f"Chưa chọn {self.zone_label.lower()} trong Cài đặt đảng phí.")
@@ -252,7 +254,9 @@ class DuesPack:
         if reduction:
             value = value * (100 - reduction) / 100
             rate_text += f", giảm {reduction}%"
-        confirmed = confirmed and self.rounding.confirmed
+        if value != value.to_integral_value():
+            # Only an amount that needs rounding depends on the (unconfirmed) rounding rule.
+            confirmed = confirmed and self.rounding.confirmed
         return Quote(self.rounding.apply(value), rate_text, dues_class.source, confirmed)
 
 

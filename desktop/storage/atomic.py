@@ -45,3 +45,20 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def os_error_reason(exc: OSError) -> str:
+    """What an OSError means, in Vietnamese words a secretary can act on."""
+    import errno
+
+    return {
+        errno.ENOSPC: "ổ đĩa đã đầy",
+        errno.EACCES: "không có quyền ghi hoặc đọc",
+        errno.EPERM: "không được phép",
+        errno.EROFS: "ổ đĩa chỉ cho đọc",
+        errno.ENOENT: "không tìm thấy tệp hoặc thư mục",
+        errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
+        errno.EISDIR: "đây là một thư mục, không phải tệp",
+        errno.EIO: "lỗi đọc/ghi của ổ đĩa",
+        errno.EPIPE: "đầu ra đã bị đóng",
+    }.get(exc.errno, exc.strerror or exc.__class__.__name__)

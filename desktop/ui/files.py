@@ -16,7 +16,10 @@ CSV_FILTER = "Tệp CSV (*.csv)"
 PDF_FILTER = "Tệp PDF (*.pdf)"
 TEXT_FILTER = "Tệp văn bản (*.txt)"
 ROSTER_FILTERS = f"{EXCEL_FILTER};;{CSV_FILTER}"
-IMPORT_FILTERS = f"Danh sách đảng viên (*.xlsx *.csv);;{EXCEL_FILTER};;{CSV_FILTER}"
+IMPORT_FILTERS = (
+    f"Danh sách đảng viên (*.xlsx *.xls *.csv);;{EXCEL_FILTER};;"
+    f"Bảng tính Excel 97–2003 (*.xls);;{CSV_FILTER}"
+)
 
 
 def documents_dir() -> Path:

@@ -22,7 +22,7 @@ from desktop.services.reviews.commitments import (
     save_commitment,
 )
 from desktop.services.members.events import EventData, add_event
-from desktop.services.meetings.plan import plan_meeting
+from desktop.services.meetings.plan import attendance_sheet, plan_meeting, set_attendance
 from desktop.services.members.registry import MemberData, create_member
 from desktop.services.reviews.ratings import ProposalData, record_decision, record_proposal
 from desktop.services.reviews.self_reviews import SelfReviewData, save_self_review
@@ -76,6 +76,9 @@ def build_review_cell(db) -> ReviewCell:
         today=TODAY,
     )  # fmt: skip
     meeting_id = plan_meeting(db, "thuong_ky", 2025, 12, planned_on=date(2025, 12, 15))
+    # The rating meeting's roll: the votes recorded there are bounded by who was present.
+    roll = [(r.member_id, "co_mat", "") for r in attendance_sheet(db, meeting_id) if r.expected]
+    set_attendance(db, meeting_id, roll)
     _season_2025(db, ids, meeting_id)
     _season_2024(db, ids)
     return ReviewCell(db, ids, meeting_id)

@@ -30,11 +30,15 @@ def test_word_minutes_say_the_key_sentences(word):
     text = body_text(word)
 
     assert "- Thời gian: bắt đầu lúc 8 giờ 00, ngày 05/3/2026." in text
-    assert "- Tổng số đảng viên: 25 (chính thức 23, dự bị 2); miễn sinh hoạt: 2." in text
+    assert (
+        "- Tổng số đảng viên: 25 (chính thức 23, dự bị 2); miễn sinh hoạt: 2; phải có mặt: 23 "
+        "(= 25 tổng số − 2 miễn sinh hoạt)."
+    ) in text
     assert (
         "Có mặt: 20/23 đồng chí; vắng có lý do: 2 (đ/c Lê Văn Ắt — ốm; "
         "đ/c Phạm Thị Hồng — công tác); vắng không lý do: 1 (đ/c Võ Văn Đức)."
     ) in text
+    assert "Trong số có mặt: chính thức 20, dự bị 0." in text
     assert (
         "Biểu quyết: tán thành 20/20 đồng chí có mặt (100%); không tán thành 0; ý kiến khác 0."
     ) in text
@@ -95,8 +99,8 @@ def test_word_page_is_a4_with_party_margins(word):
 
     assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
     margins = (section.top_margin, section.bottom_margin, section.left_margin)
-    assert [round(m.mm) for m in margins] == [20, 20, 30]
-    assert round(section.right_margin.mm) == 15
+    assert [round(m.mm) for m in margins] == [21, 21, 31]
+    assert round(section.right_margin.mm) == 16
     assert section.left_margin > Mm(29)
 
 
@@ -124,3 +128,23 @@ def test_writing_word_minutes_replaces_the_old_file_without_leftovers(tmp_path):
 
     assert target.read_bytes().startswith(b"PK")
     assert [p.name for p in tmp_path.iterdir()] == ["bb.docx"]
+
+
+def test_word_header_uses_the_same_hd36_sizes_as_the_pdf(word):
+    from desktop.printing import page
+
+    header = word.tables[0]
+    runs = {
+        run.text: run.font.size.pt
+        for row in header.rows
+        for cell in row.cells
+        for paragraph in cell.paragraphs
+        for run in paragraph.runs
+        if run.text.strip()
+    }
+    assert runs["ĐẢNG CỘNG SẢN VIỆT NAM"] == page.PARTY_NAME_SIZE == 15
+    number = next(size for text, size in runs.items() if text.startswith("Số "))
+    date_line = next(size for text, size in runs.items() if ", ngày" in text)
+    assert number == page.NUMBER_SIZE == 14 and date_line == page.DATE_LINE_SIZE == 14
+    title = next(p for p in word.paragraphs if p.text == "BIÊN BẢN")
+    assert title.runs[0].font.size.pt == page.TITLE_SIZE and title.runs[0].font.bold

@@ -58,11 +58,15 @@ def test_minutes_open_with_time_place_chair_secretary_and_guest(printed, pdf):
 def test_minutes_give_the_counts_and_name_the_absent_with_reasons(printed, pdf):
     text = flat_text(pdf, printed)
 
-    assert "- Tổng số đảng viên: 25 (chính thức 23, dự bị 2); miễn sinh hoạt: 2." in text
+    assert (
+        "- Tổng số đảng viên: 25 (chính thức 23, dự bị 2); miễn sinh hoạt: 2; phải có mặt: 23 "
+        "(= 25 tổng số − 2 miễn sinh hoạt)."
+    ) in text
     assert (
         "Có mặt: 20/23 đồng chí; vắng có lý do: 2 (đ/c Lê Văn Ắt — ốm; "
         "đ/c Phạm Thị Hồng — công tác); vắng không lý do: 1 (đ/c Võ Văn Đức)."
     ) in text
+    assert "Trong số có mặt: chính thức 20, dự bị 0." in text
 
 
 def test_members_attached_temporarily_are_counted_apart(tmp_path, pdf):
@@ -70,7 +74,8 @@ def test_members_attached_temporarily_are_counted_apart(tmp_path, pdf):
 
     text = flat_text(pdf, write_minutes_pdf(doc, tmp_path / "bb.pdf"))
 
-    assert "miễn sinh hoạt: 2; sinh hoạt tạm thời: 1." in text
+    assert "miễn sinh hoạt: 2; sinh hoạt tạm thời: 1; phải có mặt: 24" in text
+    assert "(= 25 tổng số − 2 miễn sinh hoạt + 1 sinh hoạt tạm thời tại chi bộ)" in text
     assert "Có mặt: 20/24 đồng chí" in text
 
 
@@ -299,3 +304,26 @@ def test_section_named_in_the_study_item_title_is_printed_once(tmp_path):
     ).replace("\n", " ")
     # Once in I. NỘI DUNG and once in II. DIỄN BIẾN: the item title, never the extra line.
     assert text.count(SECTION.split()[0] + " " + SECTION.split()[1]) == 2
+
+
+def test_a_draft_of_an_unheld_meeting_leaves_the_roll_blank(tmp_path, pdf):
+    from desktop.printing.meetings.minutes_text import attendance_lines
+
+    unheld = replace(ATTENDANCE, present=0, present_official=0, absent_excused=(),
+                     absent_unexcused=(), not_marked=23)  # fmt: skip
+    lines = attendance_lines(unheld, blank_roll=True)
+    assert lines[1] == (
+        "Có mặt: ……/23 đồng chí (chính thức ……, dự bị ……); vắng có lý do: ……; "
+        "vắng không lý do: ……."
+    )
+    assert "0/23" not in " ".join(lines)
+
+
+def test_those_present_are_split_into_official_probationary_and_temporary():
+    from desktop.printing.meetings.minutes_text import attendance_lines
+
+    summary = replace(ATTENDANCE, temporary_here=1, expected=24, present=21,
+                      present_official=18, present_temporary=1)  # fmt: skip
+    assert attendance_lines(summary)[2] == (
+        "Trong số có mặt: chính thức 18, dự bị 2, sinh hoạt tạm thời 1."
+    )

@@ -80,11 +80,11 @@ def test_recipients_end_with_the_cell_archive_once():
     assert texts == ["Nơi nhận:", "- Đảng ủy xã (để báo cáo);", "- Lưu chi bộ."]
 
 
-def test_body_style_is_justified_13_point_with_first_line_indent():
+def test_body_style_is_justified_14_point_with_first_line_indent():
     body = styles().body
 
     assert body.alignment == TA_JUSTIFY
-    assert body.fontSize == 13
+    assert body.fontSize == 14
     assert body.firstLineIndent > 0
 
 
@@ -200,5 +200,6 @@ def test_page_margins_are_the_party_format(tmp_path):
         )
     )
     text, x, y = next(item for item in xs if item[0].strip())
-    assert x == pytest.approx(30 * mm, abs=0.5)
-    assert A4[1] - y == pytest.approx(20 * mm + 13, abs=4)
+    # A little inside HD 36's lower bounds (left 30 mm, top 20 mm).
+    assert x == pytest.approx(31 * mm, abs=0.5)
+    assert A4[1] - y == pytest.approx(21 * mm + 14, abs=4)

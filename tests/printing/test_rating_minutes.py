@@ -11,7 +11,7 @@ from desktop.printing.meetings.minutes_docx import write_minutes_docx
 from desktop.printing.meetings.minutes_text import minutes_text
 from desktop.services.meetings.plan import minutes_document, plan_meeting
 
-HEADING = "III. KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025"
+HEADING = "KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM 2025"
 
 
 def test_rating_meeting_minutes_list_each_member_with_level_and_votes(db, pdf, tmp_path):
@@ -31,8 +31,13 @@ def test_rating_meeting_minutes_list_each_member_with_level_and_votes(db, pdf, t
     )
     assert "Tỷ lệ xuất sắc: Số HTXSNV (2) vượt 20% số HTTNV (5 × 20% = 1)" in text
     assert "cấp ủy cấp trên xem xét, quyết định." in text
-    # The conclusion follows the results, renumbered.
-    assert text.index(HEADING) < text.index("IV. KẾT LUẬN, NGHỊ QUYẾT")
+    # The results are part of the meeting's business: inside II. DIỄN BIẾN, before the
+    # minutes are read and approved, before the closing and the conclusion.
+    at = text.index(HEADING)
+    assert text.index("II. DIỄN BIẾN") < at < text.index("III. KẾT LUẬN, NGHỊ QUYẾT")
+    progress = text[text.index("II. DIỄN BIẾN") :]
+    assert progress.index(HEADING) < progress.index("Thông qua biên bản")
+    assert progress.index(HEADING) < progress.index("Bế mạc")
 
 
 def test_rating_results_read_the_same_in_word_and_pdf(db, tmp_path):

@@ -164,7 +164,9 @@ def test_self_review_carries_the_cells_proposal_with_votes(season, pdf, tmp_path
     text = read(pdf, path)
     assert "NHẬN XÉT, ĐÁNH GIÁ CỦA CHI ỦY/CHI BỘ Chi bộ thống nhất." in text
     assert "Chi bộ đề xuất xếp loại: Hoàn thành xuất sắc nhiệm vụ (7/7 phiếu tán thành)." in text
-    assert text.rstrip().endswith("T/M CHI BỘ BÍ THƯ Đặng Thị Bắc")
+    # The bí thư's own form: the phó bí thư signs for the cell, not the bí thư himself.
+    assert text.rstrip().endswith("T/M CHI BỘ PHÓ BÍ THƯ Lữ Văn Ổn")
+    assert "T/M CHI BỘ BÍ THƯ Đặng Thị Bắc" not in text
 
 
 def test_self_review_of_2024_keeps_the_form_it_was_written_on(season, pdf, tmp_path):
@@ -228,7 +230,8 @@ def test_rating_list_names_members_not_rated_with_the_reason(list_2025, pdf):
     text = read(pdf, list_2025)
 
     assert f"{EXEMPTED} 1960 Không xếp loại: miễn công tác và sinh hoạt đảng" in text
-    assert f"{NEWCOMER} 1998 Không xếp loại: mới kết nạp 3 tháng" in text
+    assert f"{NEWCOMER} 1998 Không xếp loại: mới kết nạp chưa đủ 6 tháng (vào Đảng ngày" in text
+    assert "được 3 tháng)" in text
     assert (
         "Tổng số đảng viên của chi bộ đến ngày 31/12/2025: 9 đồng chí; thuộc diện xếp loại: 7; "
         "không xếp loại: 2." in text
@@ -312,7 +315,8 @@ def test_rating_xlsx_summary_matches_the_printed_counts(season, list_2025, pdf):
     sheet = book["Tổng hợp"]
     rows = list(sheet.iter_rows(min_row=5, values_only=True))
     levels = {r[0]: r for r in rows[:4]}
-    assert levels["Hoàn thành xuất sắc nhiệm vụ"][2:4] == (2, pytest.approx(2 / 7))
+    # The share printed on the PDF (28,57%, largest remainder), as a number.
+    assert levels["Hoàn thành xuất sắc nhiệm vụ"][2:4] == (2, 0.2857)
     assert levels["Hoàn thành tốt nhiệm vụ"][2] == 5
     facts = {r[0]: r[1] for r in rows[5:] if r[0]}
     assert facts["Tổng số đảng viên"] == 9
@@ -378,6 +382,23 @@ def test_every_review_paper_is_party_format_with_embedded_vietnamese_fonts(
         assert "LiberationSerif" in font["/BaseFont"]
         assert not any(name in font["/BaseFont"] for name in BASE_14)
     assert PdfReader(path).metadata.author == "Sổ Chi bộ"
+
+
+def test_the_commitment_is_confirmed_for_the_chi_uy_by_its_bi_thu(season, pdf, tmp_path):
+    from desktop.printing.reviews.commitment import print_commitment
+
+    path = print_commitment(season.db, season.ids[DEPUTY], 2025, tmp_path / "ck.pdf", TODAY)
+
+    text = read(pdf, path)
+    assert "XÁC NHẬN CỦA CHI ỦY T/M CHI ỦY BÍ THƯ" in text
+
+
+def test_a_member_not_reviewed_that_year_gets_the_reason_not_a_blank_form(season, pdf, tmp_path):
+    path = print_self_review(season.db, season.ids[EXEMPTED], 2025, tmp_path / "kd.pdf", TODAY)
+
+    text = read(pdf, path)
+    assert f"Đồng chí {EXEMPTED} không thuộc diện kiểm điểm năm 2025, lý do:" in text
+    assert "Tự nhận mức xếp loại" not in text and "Người tự kiểm điểm".upper() not in text
 
 
 def test_self_review_prints_each_criterion_of_the_years_form_under_its_group(

@@ -106,3 +106,20 @@ def test_the_group_maximum_is_named_when_a_score_is_refused(db):
     with pytest.raises(ValidationError) as refused:
         save_collective_review(db, 2026, CollectiveReviewData(scores={"nhiem_vu": D("70.5")}))
     assert "từ 0 đến 70" in refused.value.errors[0].message
+
+
+def test_the_collective_vote_counts_the_cells_official_members_not_the_votes_cast(db):
+    from desktop.services.members.registry import MemberData, create_member
+
+    for i in range(10):
+        create_member(
+            db,
+            MemberData(full_name=f"Đảng viên {i}", admitted_on=date(2001, 2, 3), official_on=date(2002, 2, 3)),
+        )
+    data = CollectiveReviewData(date(2026, 12, 10), self_level="HTNV", votes_for=5, votes_total=6)
+    save_collective_review(db, 2026, data)
+    votes = [w.text for w in get_collective_review(db, 2026).warnings if w.code == "votes"]
+    assert votes and "10 đảng viên chính thức của chi bộ → ít nhất 6 phiếu" in votes[0]
+    data.votes_for = 6
+    save_collective_review(db, 2026, data)
+    assert not [w for w in get_collective_review(db, 2026).warnings if w.code == "votes"]

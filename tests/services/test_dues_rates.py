@@ -149,3 +149,12 @@ def test_missing_class_or_zone_is_reported_not_guessed(db):
     assign(db, member, (2026, 2), "no_income")
     result = due(db, member, (2026, 3))
     assert result.amount == 0 and "vùng lương tối thiểu" in result.problem
+
+
+def test_an_amount_is_confirmed_only_when_its_rate_and_rounding_are(zoned):
+    pack = pack_for_month((2026, 3))
+    pension = pack.dues_class("pension")
+    assert pack.amount(pension, (2026, 3), base=6_000_000).confirmed  # 30.000 exactly
+    assert not pack.amount(pension, (2026, 3), base=6_543_210).confirmed  # needs rounding
+    farmer = pack.dues_class("no_income")
+    assert not pack.amount(farmer, (2026, 3), zone="II").confirmed  # one secondary source

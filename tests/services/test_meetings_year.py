@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
+
+from desktop.services.cell.settings import set_recipients
 from test_meetings_cell import MARCH_DAY, build_cell, hold
 
 from desktop.services.meetings import plan as mt
@@ -132,11 +134,17 @@ def test_notice_goes_to_members_and_the_superior_cadre(cell):
         cell.db, "thuong_ky", 2026, 3, MARCH_DAY, time(8), "Nhà văn hóa ấp Thạnh Lợi"
     )
     notice = mt.notice_document(cell.db, meeting_id, issued_on=date(2026, 3, 2))
+    # The cell's recipients (a setting); "- Lưu chi bộ." is added by the printed page.
     assert notice.recipients == (
-        "- Các đồng chí đảng viên trong chi bộ;",
-        "- Đồng chí cấp ủy viên phụ trách (để dự);",
-        "- Lưu chi bộ.",
+        "Các đồng chí đảng viên trong chi bộ;",
+        "Đồng chí cấp ủy viên phụ trách chi bộ (để dự);",
     )
+    assert (notice.meta.number, notice.meta.type_code) == ("01", "TB")
+    set_recipients(cell.db, "notice", ["- Đồng chí Lâm Văn Tài, Đảng ủy viên;", "Lưu chi bộ."])
+    again = mt.notice_document(cell.db, meeting_id, issued_on=date(2026, 3, 4))
+    assert again.recipients == ("Đồng chí Lâm Văn Tài, Đảng ủy viên;",)
+    # Reprinted later: the number and the date it was first issued with.
+    assert (again.meta.number, again.meta.issued_on) == ("01", date(2026, 3, 2))
     # Time, place and the closing request are laid out by the printed notice itself.
     assert notice.content_lines == (
         "Thông tin thời sự, văn bản cấp trên",
@@ -149,11 +157,14 @@ def test_notice_goes_to_members_and_the_superior_cadre(cell):
     assert (notice.planned_on, notice.start_time) == (MARCH_DAY, time(8))
     assert notice.secretary_name == "Nguyễn Văn Thắng"
     assert notice.warnings == ()
-    late = mt.notice_document(cell.db, meeting_id, issued_on=MARCH_DAY)
+    april_day = date(2026, 4, 6)
+    april = mt.plan_meeting(cell.db, "thuong_ky", 2026, 4, april_day, time(8), "Nhà văn hóa")
+    late = mt.notice_document(cell.db, april, issued_on=april_day)
     assert late.warnings == (
-        "Thông báo đề ngày 05/3/2026: chưa gửi trước buổi sinh hoạt (05/3/2026) ít nhất "
+        "Thông báo đề ngày 06/4/2026: chưa gửi trước buổi sinh hoạt (06/4/2026) ít nhất "
         "1 ngày theo Hướng dẫn 42-HD/BTCTW.",
     )
+    assert late.meta.number == "02"
 
 
 def test_minutes_book_holds_the_written_minutes_in_date_order(cell):

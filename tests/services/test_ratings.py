@@ -445,3 +445,49 @@ def test_the_quota_warning_is_not_pinned_on_a_member_who_is_not_rated(db):
     assert sheet.quota_proposed.exceeded
     assert "quota" in {w.code for w in sheet.row(rated).warnings}
     assert "quota" not in {w.code for w in sheet.row(exempt).warnings}
+
+
+def test_a_4_good_cell_is_told_the_superior_applies_the_quota_over_the_party_committee(cell):
+    db, ids = cell
+    for who in ids[:4]:
+        propose(db, who, "HTTNV")
+    warned = shown_before(db, ids[4], "HTXSNV", "quota")
+    assert "4 × 20% = 0,8, lấy phần nguyên: 0" in warned[0]
+    assert "Cấp trên áp dụng tỷ lệ trên phạm vi toàn đảng bộ" in warned[0]
+
+
+def test_the_cell_records_that_its_superior_applies_the_quota_per_cell(cell):
+    from desktop.services.reviews.quota_scope import set_quota_scope
+
+    db, ids = cell
+    for who in ids[:4]:
+        propose(db, who, "HTTNV")
+    set_quota_scope(db, "cell")
+    warned = shown_before(db, ids[4], "HTXSNV", "quota")
+    assert "Cấp trên áp dụng" not in warned[0]
+    assert "cấp ủy cấp trên xem xét, quyết định" in warned[0]
+    with pytest.raises(ValidationError):
+        set_quota_scope(db, "xa")
+    set_quota_scope(db, "")
+    assert "Cấp trên áp dụng" in shown_before(db, ids[4], "HTXSNV", "quota")[0]
+
+
+def test_a_decided_year_keeps_its_decisions_and_lists_the_warnings_that_changed(cell):
+    from desktop.models import Rating
+    from desktop.services.reviews.rule_changes import warning_changes
+
+    db, ids = cell
+    set_facts(db, ids[0], 2025, RatingFacts(sick_leave_months=4))
+    propose(db, ids[0], "HTTNV", year=2025)
+    old = 'Nghỉ ốm 4 tháng trong năm: ... Mức cao nhất được xếp là "Hoàn thành nhiệm vụ".'
+    with db.session() as session:  # as the old pack (sick-leave cap in 2025) recorded it
+        rating = session.query(Rating).filter_by(member_id=ids[0], year=2025).one()
+        rating.warnings = [*rating.warnings, old]
+    record_decision(db, ids[0], 2025, "HTTNV", "12-QĐ/ĐU", date(2026, 1, 10))
+
+    sheet = rating_sheet(db, 2025, TODAY)
+    assert sheet.row(ids[0]).decided_level == "HTTNV"  # a decision is a fact
+    changes = warning_changes(sheet)
+    assert [c.member_id for c in changes] == [ids[0]]
+    assert changes[0].dropped == (old,) and changes[0].added == ()
+    assert "giữ nguyên" in changes[0].text() and "không còn cảnh báo" in changes[0].text()

@@ -97,7 +97,7 @@ def test_csv_export_opens_with_bom_and_the_importers_headers(db, tmp_path):
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     header, line = raw.decode("utf-8-sig").splitlines()[:2]
-    assert header.split(",") == ["STT"] + [spec.header for spec in COLUMNS]
+    assert header.split(",") == ["STT"] + [spec.header for spec in COLUMNS] + ["Trạng thái"]
     # Year-only birth date, leading zeros, dd/mm/yyyy dates.
     assert line.startswith("1,Võ Văn Tư,,Nam,1948,,Không,")
     assert ",000123456789,03/02/1968," in line
@@ -109,7 +109,7 @@ def test_xlsx_export_keeps_ids_as_text_with_a_bold_frozen_header(db, tmp_path):
     export_members(db, path)
     sheet = openpyxl.load_workbook(path).active
     headers = [c.value for c in sheet[1]]
-    assert headers == ["STT"] + [spec.header for spec in COLUMNS]
+    assert headers == ["STT"] + [spec.header for spec in COLUMNS] + ["Trạng thái"]
     assert all(c.font.bold for c in sheet[1])
     assert sheet.freeze_panes == "A2"
     card = sheet.cell(row=2, column=headers.index("Số thẻ đảng viên") + 1)
@@ -148,3 +148,46 @@ def test_failed_export_leaves_the_previous_file_whole(db, tmp_path, monkeypatch)
     assert path.read_bytes() == b"previous export"
     # No temporary file is left beside it.
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "ds.xlsx"]
+
+
+def test_status_and_its_date_survive_export_and_import(db, tmp_path):
+    from desktop.models import EventKind
+
+    gone = create_member(db, OLD)
+    add_event(db, gone, EventData(kind="tu_tran", happened_on=date(2024, 3, 5)))
+    exempt = create_member(db, PROBATIONARY)
+    add_event(db, exempt, EventData(kind="mien_sinh_hoat", happened_on=date(2025, 1, 2)))
+    for suffix in (".csv", ".xlsx"):
+        path = tmp_path / f"ds{suffix}"
+        export_members(db, path)
+        with Workspace(tmp_path / f"moi{suffix}", lock=False) as fresh:
+            apply_import(fresh.db, plan_import(fresh.db, path))
+            events = {name: kinds for name, (_data, kinds) in members_of(fresh.db).items()}
+        assert (EventKind.DECEASED.value, date(2024, 3, 5)) in events["Võ Văn Tư"]
+        assert (EventKind.EXEMPTED.value, date(2025, 1, 2)) in events["Đặng Minh Anh"]
+
+
+def test_a_central_roster_with_status_and_without_gender(db, tmp_path):
+    """The shape of the lists the central database hands to cells (issue 11, 7b)."""
+    from desktop.services.members.status import derive_status
+
+    path = tmp_path / "ds.csv"
+    path.write_text(
+        "Họ và tên,Số thẻ,CCCD,Ngày sinh,Ngày kết nạp,Chi bộ đang SH,Chi bộ nơi cư trú,Trạng thái\n"
+        "Trần Thị Mai,012345678901,,01/01/1950,03/02/1975,Ấp 1,Ấp 1,Đã từ trần\n"
+        "Đỗ Thị Hoa,012345678902,,01/01/1960,03/02/1985,Ấp 1,Ấp 1,Miễn sinh hoạt\n"
+        "Lê Văn Ba,012345678903,,01/01/1970,03/02/1995,Ấp 1,Ấp 1,Đang sinh hoạt\n",
+        encoding="utf-8",
+    )
+    plan = plan_import(db, path)
+    assert not any("Trạng thái" in w and "không được nhập" in w for w in plan.warnings)
+    report = apply_import(db, plan)
+    assert report.imported == 3
+    people = {row.full_name: get_member(db, row.id) for row in list_members(db)}
+    today = date.today()
+    assert derive_status(people["Trần Thị Mai"].events, today).status.value == "tu_tran"
+    assert derive_status(people["Đỗ Thị Hoa"].events, today).status.value == "mien"
+    note = next(e.note for e in people["Trần Thị Mai"].events if e.kind.value == "tu_tran")
+    assert "theo danh sách nhập ngày" in note
+    assert {p.data.gender for p in people.values()} == {""}  # unknown, not guessed
+    assert any("có lẽ là Nữ" in line for line in report.lines)

@@ -650,11 +650,11 @@ def test_failed_write_leaves_the_database_unchanged(db, tmp_path, monkeypatch):
     real = roster_import._new_member
     calls = []
 
-    def failing(data):
+    def failing(data, status=None):
         calls.append(data)
         if len(calls) == 3:
             raise OperationalError("INSERT", {}, Exception("disk I/O error"))
-        return real(data)
+        return real(data, status)
 
     monkeypatch.setattr(roster_import, "_new_member", failing)
     with pytest.raises(DomainError, match="Chưa có đảng viên nào được ghi"):
@@ -671,3 +671,53 @@ def test_csv_with_only_names_imports(db, tmp_path):
     plan = plan_import(db, path)
     assert [r.data.full_name for r in plan.rows] == ["Lê Văn An"]
     assert any("không có cột Giới tính" in w for w in plan.warnings)
+
+
+def test_tone_marks_and_card_numbers_make_different_people(db, tmp_path):
+    """Six people born the same day: different card numbers are never duplicates."""
+    names = ["Nguyễn Văn Ánh", "Nguyễn Văn Ảnh", "Nguyễn Văn Anh", "Nguyễn Văn Ảnh",
+             "Nguyễn Văn Ãnh", "Nguyễn Văn Ạnh"]  # fmt: skip
+    rows = [HEADER] + [
+        [n, name, "Nam", "12/03/1950", 12345678900 + n, None] for n, name in enumerate(names, 1)
+    ]
+    plan = plan_import(db, write_xlsx(tmp_path / "ds.xlsx", rows))
+    assert plan.new_count == 6 and plan.duplicate_count == 0
+    assert apply_import(db, plan).imported == 6
+
+
+def test_a_name_matching_only_without_tone_marks_is_a_question_not_a_skip(db, tmp_path):
+    from desktop.services.members.importing import POSSIBLE_DUPLICATE
+
+    create_member(db, MemberData(full_name="Nguyễn Văn Ánh", birth_date=PartialDate(1950, 3, 12)))
+    path = write_xlsx(tmp_path / "ds.xlsx", [HEADER, [1, "Nguyễn Văn Anh", "Nam", "12/03/1950"]])
+    plan = plan_import(db, path)
+    assert [r.outcome for r in plan.rows] == [POSSIBLE_DUPLICATE]
+    assert "cần bí thư xác nhận" in format_report(plan)
+    report = apply_import(db, plan)
+    assert report.imported == 0 and "chưa nhập Nguyễn Văn Anh" in report.lines[0]
+    plan = plan_import(db, path)
+    plan.import_possible_duplicates()
+    assert apply_import(db, plan).imported == 1
+    assert len(list_members(db)) == 2
+
+
+def test_the_same_citizen_id_is_the_same_person_whatever_the_name(db, tmp_path):
+    create_member(db, MemberData(full_name="Lê Văn An", citizen_id="093162001234"))
+    header = ["STT", "Họ và tên", "Giới tính", "Số CCCD"]
+    path = write_xlsx(tmp_path / "ds.xlsx", [header, [1, "Lê Văn Ân", "Nam", "093162001234"]])
+    row = plan_import(db, path).rows[0]
+    assert row.outcome == DUPLICATE and "số CCCD 093162001234" in row.match_reason
+
+
+def test_formulas_without_a_computed_value_are_named_in_the_warnings(db, tmp_path):
+    import openpyxl
+
+    path = tmp_path / "ds.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["STT", "Họ và tên", "Giới tính"])
+    sheet.append([1, '=CONCATENATE("Lê ","Văn An")', "Nam"])  # openpyxl stores no value
+    sheet.append([2, "Trần Thị Bé", "Nữ"])
+    book.save(path)
+    plan = plan_import(db, path)
+    assert any("1 ô công thức chưa được tính" in w for w in plan.warnings)

@@ -22,17 +22,17 @@ def test_random_bytes_named_xlsx_give_vietnamese_error(tmp_path):
     assert str(info.value).startswith("Không đọc được tệp danh sach.xlsx:")
 
 
-def test_old_xls_file_is_refused_with_advice_to_save_as_xlsx(tmp_path):
+def test_a_damaged_xls_file_is_a_vietnamese_message(tmp_path):
     path = tmp_path / "cu.xls"
     path.write_bytes(b"\xd0\xcf\x11\xe0" + os.urandom(100))
-    with pytest.raises(DomainError, match="lưu lại dưới dạng .xlsx"):
+    with pytest.raises(DomainError, match="Không đọc được tệp cu.xls"):
         read_grid(path)
 
 
 def test_other_file_types_are_refused(tmp_path):
     path = tmp_path / "danh sach.pdf"
     path.write_bytes(b"%PDF-1.4")
-    with pytest.raises(DomainError, match="chỉ nhận tệp .xlsx hoặc .csv"):
+    with pytest.raises(DomainError, match="chỉ nhận tệp .xlsx, .xls hoặc .csv"):
         read_grid(path)
 
 
@@ -147,7 +147,8 @@ def test_an_unmatched_quote_that_merges_lines_refuses_the_file(tmp_path):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(DomainError) as info:
         read_grid(path)
-    assert "dòng 5–11 bị gộp" in str(info.value) and "Không có dòng nào được nhập" in str(info.value)
+    message = str(info.value)
+    assert "dòng 5–11 bị gộp" in message and "Không có dòng nào được nhập" in message
 
 
 def test_a_field_over_the_csv_limit_is_a_message_not_a_crash(tmp_path):
@@ -162,3 +163,47 @@ def test_utf32_csv_is_read(tmp_path):
     path.write_bytes(("Họ và tên,Giới tính\n" + ROSTER_LINE + "\n").encode("utf-32"))
     grid = read_grid(path)
     assert grid.rows[1][0] == "Nguyễn Thị Lành" and grid.encoding == "utf-32"
+
+
+FIXTURES = os.path.join(os.path.dirname(__file__), "..", "fixtures", "import")
+
+
+def test_an_excel_97_roster_is_read_with_dates_and_text(tmp_path):
+    # Made once with xlwt (not a dependency): the shape of an old district roster.
+    grid = read_grid(os.path.join(FIXTURES, "danh-sach-excel-97.xls"))
+    assert grid.rows[2][:3] == ["STT", "Họ và tên", "Giới tính"]
+    assert grid.rows[3][1] == "Nguyễn Thị Lành" and grid.rows[3][0] == 1
+    assert grid.rows[3][3] == datetime(1962, 3, 5)
+    assert grid.rows[4][4] == "000123456789"
+
+
+def test_an_xls_roster_imports(db):
+    from desktop.services.members.importing import apply_import, plan_import
+
+    report = apply_import(db, plan_import(db, os.path.join(FIXTURES, "danh-sach-excel-97.xls")))
+    assert report.imported == 2
+
+
+def test_a_password_protected_xlsx_is_named_as_such(tmp_path):
+    path = tmp_path / "mat-khau.xlsx"
+    body = b"\x00" * 512 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 512
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + body)
+    with pytest.raises(DomainError, match="được đặt mật khẩu"):
+        read_grid(path)
+
+
+def test_a_stray_cell_far_away_does_not_build_a_huge_grid(tmp_path):
+    import time
+
+    path = tmp_path / "ds.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Họ và tên", "Giới tính"])
+    sheet.append(["Nguyễn Thị Lành", "Nữ"])
+    sheet["XFD1048576"] = "x"
+    sheet.cell(row=200_000, column=2000, value="y")
+    book.save(path)
+    started = time.perf_counter()
+    grid = read_grid(path)
+    assert time.perf_counter() - started < 10
+    assert len(grid.rows) == 2 and grid.width == 2

@@ -30,7 +30,8 @@ def cell(ctx, make_member):
     ids = []
     for number, name in enumerate(NAMES):
         member_id = make_member(db, name)
-        code, base = [("pension", 4_000_000), ("no_income", None), ("salary", 6_000_000)][number % 3]
+        classes = [("pension", 4_000_000), ("no_income", None), ("salary", 6_000_000)]
+        code, base = classes[number % 3]
         set_assignment(db, member_id, AssignmentData((2025, 1), code, base))
         ids.append(member_id)
     return ids
@@ -195,3 +196,20 @@ def test_the_dues_flag_shows_beside_the_absence_warnings(qtbot, ctx, cell):
     page.show_year(2025)
     assert f"Đồng chí {NAMES[0]}: Chưa nộp đảng phí 3 tháng" in page.warnings_label.text()
     assert "Điều 8" in page.warnings_label.text()
+
+
+def test_corrections_log_lists_who_changed_a_closed_month(qtbot, ctx, page):
+    from desktop.ui.dues.corrections_dialog import CorrectionsDialog
+
+    close_month(ctx.db, MARCH)
+    page.month_tab.reload()
+    page.month_tab.reason_for = lambda text: "Thu bổ sung"
+    page.month_tab.collector.setEditText("Trần Thủ Quỹ")
+    page.month_tab.model.mark_all()
+    page.month_tab.save_marked()
+    dialog = CorrectionsDialog(ctx, 2026)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 25
+    row = [dialog.table.item(0, c).text() for c in range(7)]
+    assert row[1:3] == ["Trần Thủ Quỹ", "03/2026"] and row[4] == "Chưa nộp"
+    assert row[5].startswith("Đã nộp") and row[6] == "Thu bổ sung"

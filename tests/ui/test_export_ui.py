@@ -175,7 +175,7 @@ def test_a_password_protected_package_holds_only_the_encrypted_file(qtbot, page,
     dialog.password_again.setText("Tan-Phu-2026")
     run_export(qtbot, dialog, answers)
     names = sorted(p.name for p in (stick / PACKAGE).iterdir())
-    assert names == ["du-lieu.sochibo-enc", "manifest.json"]
+    assert names == ["chu-ky.json", "du-lieu.sochibo-enc", "manifest.json"]
     assert page.log.item(0, 8).text() == "có"
 
 

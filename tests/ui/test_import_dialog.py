@@ -103,3 +103,24 @@ def test_a_file_without_a_roster_is_explained(qtbot, ctx, tmp_path, answers):
     assert dialog.plan is None
     assert "Không tìm thấy dòng tiêu đề" in dialog.choose_error.text()
     assert answers.shown and answers.shown[-1][0] == "error"
+
+
+def test_a_name_differing_only_in_tone_marks_is_asked_before_importing(
+    qtbot, ctx, tmp_path, answers
+):
+    from desktop.services.members.registry import MemberData, create_member
+    from desktop.text import PartialDate
+
+    create_member(
+        ctx.db, MemberData(full_name="Nguyễn Văn Ánh", birth_date=PartialDate(1950, 3, 12))
+    )
+    path = tmp_path / "ds.csv"
+    path.write_text("Họ và tên,Giới tính,Ngày sinh\nNguyễn Văn Anh,Nam,12/03/1950\n", "utf-8")
+    dialog = open_and_plan(qtbot, ctx, path)
+    assert dialog.confirm_button.isEnabled()
+    answers.reply = True
+    dialog.confirm_button.click()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
+    assert any("chỉ khác dấu" in q for q in answers.questions)
+    names = {m.full_name for m in list_members(ctx.db)}
+    assert {"Nguyễn Văn Ánh", "Nguyễn Văn Anh"} <= names

@@ -20,12 +20,13 @@ from desktop.printing.page import (
     data_table,
     esc,
     header_flowables,
+    recipients_block,
     signature_block,
     styles,
     title_flowables,
 )
-from desktop.services.cell.details import get_cell
-from desktop.services.exchange.consolidation import Consolidation, consolidation
+from desktop.services.cell.numbering import LIST, paper_number
+from desktop.services.exchange.consolidation import Consolidation, consolidation, unit_header
 from desktop.storage.database import Database
 from desktop.text import format_number, format_percent
 
@@ -34,28 +35,54 @@ def title_for(year: int) -> str:
     return f"Tổng hợp kết quả đánh giá, xếp loại chất lượng đảng viên năm {year}"
 
 
+UNIT_CODE = "ĐU"  # đảng ủy, after "/" in the number (Hướng dẫn 36-HD/VPTW)
+RECIPIENTS = ("Ban Tổ chức cấp ủy cấp trên (để báo cáo);", "Các chi bộ trực thuộc;")
+
+
 def print_consolidated(db: Database, year: int, path: Path, today: date | None = None) -> Path:
     data = consolidation(db, year)
-    cell = get_cell(db)
-    header = DocumentHeader(
-        superior_name=cell.superior_name,
-        cell_name="",
-        place_name=cell.place_name,
-        issued_on=today or date.today(),
-        unit_name=cell.name or "Đảng ủy cơ sở",
-    )
+    unit = unit_header(db)
+    header = consolidated_header(db, year, today)
     story = [*header_flowables(header, landscape=True), *title_flowables(title_for(year))]
     story += _summary(data)
     story += _members(data)
-    story += signature_block(None, Signature(["T/M ĐẢNG ỦY"], ""), landscape=True)
+    signer = Signature(["T/M ĐẢNG ỦY", unit.signer_title or "Bí thư"], unit.signer_name, note="")
+    recipients = recipients_block(RECIPIENTS, archive="Lưu Văn phòng Đảng ủy.")
+    story += signature_block(recipients, signer, landscape=True)
     return build_pdf(Path(path), story, title=title_for(year), landscape=True)
+
+
+def consolidated_header(db: Database, year: int, today: date | None = None) -> DocumentHeader:
+    """The đảng ủy's own header, numbered DS/ĐU on first issue and reprinted as issued."""
+    unit = unit_header(db)
+    with db.session() as session:
+        number = paper_number(
+            session, "consolidated", str(year), LIST, today, final=True, today=today,
+            body_code=UNIT_CODE,
+        )  # fmt: skip
+    return DocumentHeader(
+        superior_name=unit.above,
+        cell_name="",
+        place_name=unit.place,
+        issued_on=number.issued_on,
+        unit_name=unit.name or "Đảng ủy cơ sở",
+        number=number.number,
+        doc_type_code=number.type_code,
+        body_code=number.body_code,
+    )
+
+
+def awaiting(cell) -> int:
+    """Rated members with no proposal yet: without them a row would not add up."""
+    return cell.rated - sum(cell.counts.values())
 
 
 def _summary(data: Consolidation) -> list:
     st = styles()
     width = body_width(True)
     levels = data.level_codes
-    heads = ["TT", "Chi bộ", "Số đảng viên", "Không xếp loại", *(s for _, _, s in levels)]
+    heads = ["TT", "Chi bộ", "Số đảng viên", "Không xếp loại", *(s for _, _, s in levels),
+             "Chưa đề xuất"]  # fmt: skip
     name_width = width * 0.30
     rest = (width - 12 * 2.8 - name_width) / (len(heads) - 2)
     widths = [12 * 2.8, name_width, *([rest] * (len(heads) - 2))]
@@ -68,6 +95,7 @@ def _summary(data: Consolidation) -> list:
                 format_number(cell.on_roll),
                 format_number(cell.not_rated),
                 *(format_number(cell.counts.get(code, 0)) for code, _, _ in levels),
+                format_number(awaiting(cell)),
             ]
         )
     rows.append(
@@ -77,6 +105,7 @@ def _summary(data: Consolidation) -> list:
             format_number(data.on_roll),
             format_number(data.on_roll - data.rated),
             *(format_number(data.totals.get(code, 0)) for code, _, _ in levels),
+            format_number(sum(awaiting(cell) for cell in data.cells)),
         ]
     )
     items: list = [
@@ -145,7 +174,8 @@ def _members(data: Consolidation) -> list:
             votes = f"{member['votes_for']}/{member['votes_total']}"
         note = member.get("not_rated_reason") or ""
         if not note and member.get("warnings"):
-            note = f"{len(member['warnings'])} cảnh báo"
+            # Spelled out: a count alone ("1 cảnh báo") tells the đảng ủy nothing.
+            note = "Cảnh báo: " + "; ".join(str(w).rstrip(".") for w in member["warnings"]) + "."
         rows.append(
             [
                 str(index),

@@ -108,13 +108,15 @@ def _agenda_item(item: MinutesItem) -> Block:
 
 
 def agenda_flowables(doc: AgendaDocument) -> list[Flowable]:
-    header = document_header(doc.meta, "")
+    header = document_header(doc.meta, doc.meta.type_code or "CTr")
     items: list[Flowable] = header_flowables(header)
     items += title_flowables(AGENDA_TITLE, agenda_subtitle(doc.subtitle))
     blocks = agenda_blocks(doc)
     items += [block_paragraph(block) for block in blocks[:-1]]
     closing = [block_paragraph(blocks[-1])]
-    items += signature_block(None, _secretary(doc.secretary_name), keep_with=closing)
+    items += signature_block(
+        recipients_block(list(doc.recipients)), _secretary(doc.secretary_name), keep_with=closing
+    )
     return items
 
 

@@ -1,8 +1,8 @@
 """The minutes (biên bản sinh hoạt chi bộ) as a Word file, for secretaries who edit in Word.
 
 Same words in the same order as the PDF (both come from ``minutes_text``), on the same
-Party-format page (Hướng dẫn 36-HD/VPTW): A4, margins 20/20/30/15 mm, Times New Roman
-14 pt, the two-column header as a borderless table, page numbers from page 2, and the
+Party-format page (Hướng dẫn 36-HD/VPTW): A4, the margins and the font sizes of
+``desktop.printing.page`` (one set for both), the two-column header as a borderless table, page numbers from page 2, and the
 THƯ KÝ / CHỦ TRÌ signature table at the end.
 """
 
@@ -31,10 +31,17 @@ from desktop.printing.meetings.minutes_text import (
     minutes_text,
 )
 from desktop.printing.page import (
+    BODY_SIZE,
+    DATE_LINE_SIZE,
+    HEADER_SIZE,
     MARGIN_BOTTOM,
     MARGIN_LEFT,
     MARGIN_RIGHT,
     MARGIN_TOP,
+    NUMBER_SIZE,
+    PARTY_NAME_SIZE,
+    SUBJECT_SIZE,
+    TITLE_SIZE,
     Signature,
     body_width,
     upper_vi,
@@ -43,8 +50,7 @@ from desktop.services.meetings.documents import MinutesDocument
 from desktop.storage.atomic import atomic_path
 
 FONT = "Times New Roman"
-BODY_PT = 14
-HEADER_PT = 13
+BODY_PT = BODY_SIZE
 LINE_SPACING = 1.1
 INDENT = Mm(10)
 PARTY_NAME = "ĐẢNG CỘNG SẢN VIỆT NAM"
@@ -233,22 +239,22 @@ def _header_table(document, doc: MinutesDocument) -> None:
     top_left, top_right = table.rows[0].cells
     bottom_left, bottom_right = table.rows[1].cells
     if header.superior_line():
-        _cell_line(top_left, header.superior_line(), HEADER_PT)
-    _cell_line(top_left, header.cell_line(), HEADER_PT, bold=True)
-    _cell_line(top_left, "*", HEADER_PT)
+        _cell_line(top_left, header.superior_line(), HEADER_SIZE)
+    _cell_line(top_left, header.cell_line(), HEADER_SIZE, bold=True)
+    _cell_line(top_left, "*", HEADER_SIZE)
     if header.number_line():
-        _cell_line(bottom_left, header.number_line(), HEADER_PT)
+        _cell_line(bottom_left, header.number_line(), NUMBER_SIZE)
     if header.draft:
-        _cell_line(bottom_left, "Dự thảo", HEADER_PT, bold=True, italic=True)
-    party = _cell_line(top_right, PARTY_NAME, BODY_PT, bold=True)
+        _cell_line(bottom_left, "Dự thảo", NUMBER_SIZE, bold=True, italic=True)
+    party = _cell_line(top_right, PARTY_NAME, PARTY_NAME_SIZE, bold=True)
     _rule_under(party, right)
-    _cell_line(bottom_right, header.date_line(), HEADER_PT, italic=True)
+    _cell_line(bottom_right, header.date_line(), DATE_LINE_SIZE, italic=True)
 
 
 def _rule_under(paragraph: Paragraph, cell_width: float) -> None:
     """A rule as long as "ĐẢNG CỘNG SẢN VIỆT NAM": a bottom border between indents."""
     bold = font_name(register_fonts(), bold=True)
-    text = stringWidth(PARTY_NAME, bold, BODY_PT)
+    text = stringWidth(PARTY_NAME, bold, PARTY_NAME_SIZE)
     # A little slack, or Word may wrap the name inside the indents.
     side = max(0.0, (cell_width - text) / 2 - Mm(1.5).pt)
     paragraph.paragraph_format.left_indent = Pt(side)
@@ -264,11 +270,11 @@ def _rule_under(paragraph: Paragraph, cell_width: float) -> None:
 
 
 def _title(document, title: str, subtitle: str) -> None:
-    heading = _paragraph(document, upper_vi(title), bold=True)
+    heading = _paragraph(document, upper_vi(title), size=TITLE_SIZE, bold=True)
     heading.paragraph_format.space_before = Pt(18)
     heading.paragraph_format.keep_with_next = True
     if subtitle.strip():
-        sub = _paragraph(document, subtitle.strip(), bold=True)
+        sub = _paragraph(document, subtitle.strip(), size=SUBJECT_SIZE, bold=True)
         sub.paragraph_format.keep_with_next = True
     _paragraph(document).paragraph_format.space_after = Pt(4)
 

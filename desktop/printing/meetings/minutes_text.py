@@ -214,8 +214,13 @@ def minutes_signatures(doc: MinutesDocument) -> tuple[Signature, Signature]:
 # ---------------------------------------------------------------- the minutes' sentences
 
 
-def attendance_lines(a: AttendanceSummary) -> list[str]:
-    """The lines "- Tổng số đảng viên: …" and "Có mặt: 20/23 đồng chí; vắng có lý do: …"."""
+def attendance_lines(a: AttendanceSummary, blank_roll: bool = False) -> list[str]:
+    """The lines "- Tổng số đảng viên: …; phải có mặt: … (= …)" and "Có mặt: 20/23 đồng
+    chí; vắng …", then who of those present are chính thức / dự bị / tạm thời.
+
+    ``blank_roll``: a draft of a meeting whose roll was not taken prints blanks for the
+    counts of the day, not "Có mặt: 0/21".
+    """
     n = format_number
     total = (
         f"- Tổng số đảng viên: {n(a.total)} (chính thức {n(a.official)}, "
@@ -227,6 +232,14 @@ def attendance_lines(a: AttendanceSummary) -> list[str]:
         # Counted in the total but not expected here, so the arithmetic adds up on paper.
         names = ", ".join(f"đ/c {nfc(name)}" for name in a.away_names)
         total += f"; sinh hoạt tạm thời nơi khác: {n(a.away)}" + (f" ({names})" if names else "")
+    total += f"; phải có mặt: {n(a.expected)} ({expected_arithmetic(a)})"
+    if blank_roll and a.not_marked >= a.expected:
+        blank = "……"
+        present = (
+            f"Có mặt: {blank}/{n(a.expected)} đồng chí (chính thức {blank}, dự bị {blank}); "
+            f"vắng có lý do: {blank}; vắng không lý do: {blank}."
+        )
+        return [total + ".", present]
     excused = "; ".join(
         f"đ/c {nfc(e.name)} — {bare(e.reason)}" if bare(e.reason) else f"đ/c {nfc(e.name)}"
         for e in a.absent_excused
@@ -239,7 +252,31 @@ def attendance_lines(a: AttendanceSummary) -> list[str]:
     present += f"; vắng không lý do: {n(len(a.absent_unexcused))}"
     if unexcused:
         present += f" ({unexcused})"
-    return [total + ".", present + "."]
+    return [total + ".", present + ".", present_split(a)]
+
+
+def expected_arithmetic(a: AttendanceSummary) -> str:
+    """"= 21 tổng số − 1 miễn sinh hoạt − 1 sinh hoạt nơi khác + 2 sinh hoạt tạm thời"."""
+    n = format_number
+    text = f"= {n(a.total)} tổng số"
+    if a.exempted:
+        text += f" − {n(a.exempted)} miễn sinh hoạt"
+    if a.away:
+        text += f" − {n(a.away)} sinh hoạt tạm thời nơi khác"
+    if a.temporary_here:
+        text += f" + {n(a.temporary_here)} sinh hoạt tạm thời tại chi bộ"
+    return text
+
+
+def present_split(a: AttendanceSummary) -> str:
+    """Those present by kind: only official members vote (Điều lệ Đảng, Điều 10)."""
+    n = format_number
+    temporary = a.present_temporary
+    probationary = max(a.present - a.present_official - temporary, 0)
+    text = f"Trong số có mặt: chính thức {n(a.present_official)}, dự bị {n(probationary)}"
+    if temporary or a.temporary_here:
+        text += f", sinh hoạt tạm thời {n(temporary)}"
+    return text + "."
 
 
 def vote_line(vote: Vote, present: int) -> str:
@@ -300,7 +337,7 @@ def opening_blocks(doc: MinutesDocument) -> list[Block]:
     if nfc(doc.theme):
         prepared = f"; đồng chí {nfc(doc.theme_presenter)} chuẩn bị" if doc.theme_presenter else ""
         lines.append(f"- Chuyên đề sinh hoạt: “{bare(doc.theme)}”{prepared}.")
-    lines += attendance_lines(doc.attendance)
+    lines += attendance_lines(doc.attendance, blank_roll=doc.meta.draft)
     return [line(text) for text in lines]
 
 
@@ -346,14 +383,20 @@ def progress_blocks(doc: MinutesDocument) -> list[Block]:
     detail = study_detail_for(doc.items, doc.study_topic, doc.study_section)
     shown = False
     reviews = review_blocks(doc)
+    # The ratings voted at this meeting belong to its business, before the minutes are read
+    # and approved and before the closing, never after them.
+    ratings = rating_blocks(doc.rating_results)
     for item in doc.items:
+        if ratings and item.code in _AFTER_BUSINESS:
+            blocks += ratings
+            ratings = []
         study = detail is not None and not shown and is_study_item(item)
         shown = shown or study
         blocks += item_blocks(item, detail if study else None)
         if reviews and item.code == "last_month":
             blocks += reviews
             reviews = []
-    return blocks + reviews
+    return blocks + reviews + ratings
 
 
 def review_blocks(doc: MinutesDocument) -> list[Block]:
@@ -366,15 +409,18 @@ def review_blocks(doc: MinutesDocument) -> list[Block]:
     return [label] + [line(task_review_line(review)) for review in doc.task_reviews]
 
 
+_AFTER_BUSINESS = ("read_minutes", "closing")  # agenda items that end the meeting
+
+
 def rating_blocks(results: RatingResults | None) -> list[Block]:
-    """III. KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN, at the rating meeting only:
-    each member's proposed level with the votes, the counts and the quota arithmetic."""
+    """KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN, at the rating meeting only (in II.
+    DIỄN BIẾN): each member's proposed level with the votes, the counts, the quota."""
     if results is None or not results.lines:
         return []
     n = format_number
-    title = f"III. KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM {results.year}"
+    title = f"KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM {results.year}"
     blocks = [
-        Block(Kind.SECTION, (Run(title, bold=True),)),
+        Block(Kind.LABEL, (Run(title, bold=True),)),
         line(f"Chi bộ biểu quyết đề xuất mức xếp loại chất lượng năm {results.year} như sau:"),
     ]
     for number, result in enumerate(results.lines, start=1):
@@ -395,9 +441,8 @@ def rating_blocks(results: RatingResults | None) -> list[Block]:
 
 
 def resolution_blocks(doc: MinutesDocument) -> list[Block]:
-    """III. KẾT LUẬN, NGHỊ QUYẾT (IV. after the rating results): resolution, vote, tasks."""
-    number = "IV" if rating_blocks(doc.rating_results) else "III"
-    heading = f"{number}. KẾT LUẬN, NGHỊ QUYẾT"
+    """III. KẾT LUẬN, NGHỊ QUYẾT: resolution, vote, tasks."""
+    heading = "III. KẾT LUẬN, NGHỊ QUYẾT"
     blocks = [Block(Kind.SECTION, (Run(heading, bold=True),))]
     blocks += [line(sentence(text)) for text in paragraphs(doc.resolution)]
     if doc.vote is not None:
@@ -430,7 +475,7 @@ class MinutesText:
 
 def minutes_text(doc: MinutesDocument) -> MinutesText:
     body = opening_blocks(doc) + contents_blocks(doc) + progress_blocks(doc)
-    body += rating_blocks(doc.rating_results) + resolution_blocks(doc)
+    body += resolution_blocks(doc)
     closing = line(closing_line(doc))
     corrections = correction_blocks(doc)
     if corrections:

@@ -25,6 +25,7 @@ from desktop.printing.page import (
 )
 from desktop.printing.reviews.self_review import (
     answered_flowables,
+    issue_recipients,
     paper_header,
     score_table,
     section_heading,
@@ -50,7 +51,7 @@ def collective_flowables(paper: CollectivePaper) -> list[Flowable]:
     items: list[Flowable] = []
     if paper.template:
         items.append(template_code(paper.template))
-    items += header_flowables(paper_header(paper.head, paper.written_on))
+    items += header_flowables(paper_header(paper.head, paper.written_on, paper.issue))
     cell = strip_cell_word(paper.head.cell.name) or "……"
     items += title_flowables(paper.title, f"Chi bộ {cell} năm {paper.year}")
     items += answered_flowables(paper.sections)
@@ -73,5 +74,5 @@ def collective_flowables(paper: CollectivePaper) -> list[Flowable]:
         lines.append(f"Cấp ủy cấp trên quyết định xếp loại: {paper.decided}{decision}.")
     closing += [Paragraph(esc(text), st.plain) for text in lines]
     secretary = Signature(["T/M CHI BỘ", "BÍ THƯ"], paper.head.secretary_name, note="")
-    items += signature_block(None, secretary, keep_with=closing)
+    items += signature_block(issue_recipients(paper.issue), secretary, keep_with=closing)
     return items

@@ -28,8 +28,10 @@ from desktop.printing.page import (
     title_flowables,
 )
 from desktop.printing.reviews.self_review import (
+    cell_signature,
     dotted_lines,
     identity_flowables,
+    issue_recipients,
     paper_header,
     review_styles,
     section_heading,
@@ -75,7 +77,9 @@ def commitment_flowables(paper: CommitmentPaper) -> list[Flowable]:
             mark = f" <i>{esc(TOPIC_MARK)}</i>" if line.topic_linked else ""
             items.append(Paragraph(f"- {esc(line.text)}{mark}", st.body))
             if line.assessment:
-                note = f" – {esc(line.assessment_note)}" if line.assessment_note else ""
+                # One full stop: a note typed with its own must not print "..".
+                note = line.assessment_note.rstrip(" .")
+                note = f" – {esc(note)}" if note else ""
                 items.append(
                     Paragraph(
                         f"<i>Tự đánh giá cuối năm:</i> {esc(line.assessment)}{note}.",
@@ -90,8 +94,11 @@ def commitment_flowables(paper: CommitmentPaper) -> list[Flowable]:
         if paper.evaluation_comment:
             items.append(Paragraph(f"<i>Nhận xét:</i> {esc(paper.evaluation_comment)}", st.plain))
     acknowledged = short_date(paper.acknowledged_on) if paper.acknowledged_on else "……/……/……"
+    signer = cell_signature(paper.head, paper.member.full_name)
     chi_uy = Signature(
-        ["Xác nhận của chi ủy"], paper.head.secretary_name, note=f"(Ngày {acknowledged})"
+        ["Xác nhận của chi ủy", "T/M CHI ỦY", signer.caption_lines[1]],
+        signer.name,
+        note=f"(Ngày {acknowledged})",
     )
     member = Signature(["Người cam kết"], paper.member.full_name)
     # The last lines go over with the signatures, so that they never stand alone.
@@ -112,7 +119,9 @@ def print_commitment_summary(
 
 def summary_flowables(paper: CommitmentSummaryPaper) -> list[Flowable]:
     st = styles()
-    items: list[Flowable] = header_flowables(paper_header(paper.head, paper.issued_on))
+    items: list[Flowable] = header_flowables(
+        paper_header(paper.head, paper.issued_on, paper.issue)
+    )
     cell = strip_cell_word(paper.head.cell.name) or "……"
     items += title_flowables(
         f"{SUMMARY_TITLE} năm {paper.year}",
@@ -160,5 +169,5 @@ def summary_flowables(paper: CommitmentSummaryPaper) -> list[Flowable]:
             text = f"{label} ({n(len(names))}): {', '.join(names)}."
             closing.append(Paragraph(esc(text), st.plain))
     secretary = Signature(["T/M CHI BỘ", "BÍ THƯ"], paper.head.secretary_name, note="")
-    items += signature_block(None, secretary, keep_with=closing)
+    items += signature_block(issue_recipients(paper.issue), secretary, keep_with=closing)
     return items

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from desktop.printing.page import (
     Signature,
@@ -29,7 +29,11 @@ from desktop.printing.page import (
     styles,
     title_flowables,
 )
-from desktop.printing.reviews.self_review import paper_header, review_styles
+from desktop.printing.reviews.self_review import (
+    issue_recipients,
+    paper_header,
+    review_styles,
+)
 from desktop.services.reviews.print_data import RatingListPaper, rating_list_paper
 from desktop.services.reviews.self_reviews import score_text
 from desktop.storage.database import Database
@@ -62,7 +66,7 @@ def pdf_title(paper: RatingListPaper) -> str:
 def rating_list_flowables(paper: RatingListPaper) -> list[Flowable]:
     st = styles()
     items: list[Flowable] = header_flowables(
-        paper_header(paper.head, paper.issued_on), landscape=True
+        paper_header(paper.head, paper.issued_on, paper.issue), landscape=True
     )
     cell = strip_cell_word(paper.head.cell.name) or "……"
     items += title_flowables(f"{TITLE} năm {paper.year}", f"Chi bộ {cell}")
@@ -74,7 +78,9 @@ def rating_list_flowables(paper: RatingListPaper) -> list[Flowable]:
     summary = summary_flowables(paper)
     secretary = Signature(["T/M CHI BỘ", "BÍ THƯ"], paper.head.secretary_name, note="")
     items += summary[:-2]
-    items += signature_block(None, secretary, landscape=True, keep_with=summary[-2:])
+    items += signature_block(
+        issue_recipients(paper.issue), secretary, landscape=True, keep_with=summary[-2:]
+    )
     return items
 
 
@@ -146,10 +152,13 @@ def summary_flowables(paper: RatingListPaper) -> list[Flowable]:
     if paper.awaiting:
         waiting = f"- Chưa có đề xuất của chi bộ ({n(len(paper.awaiting))}): "
         items.append(Paragraph(esc(waiting + ", ".join(paper.awaiting) + "."), st.plain))
-    items.append(tally_table(paper))
-    items.append(Spacer(1, 3 * mm))
     base = f"Tỷ lệ tính trên {n(paper.rated)} đảng viên thuộc diện xếp loại."
-    items.append(Paragraph(f"<i>{esc(base)}</i>", st.plain))
+    # The count table never splits: a total alone on the next page reads as a new table.
+    items.append(
+        KeepTogether(
+            [tally_table(paper), Spacer(1, 3 * mm), Paragraph(f"<i>{esc(base)}</i>", st.plain)]
+        )
+    )
     source = f" ({paper.quota_source})" if paper.quota_source else ""
     items.append(Paragraph(esc(f"- Tỷ lệ xuất sắc: {paper.quota_line}{source}."), st.plain))
     if paper.decided_quota_line:
@@ -177,13 +186,24 @@ def tally_table(paper: RatingListPaper) -> Flowable:
         if paper.has_decisions:
             row += [format_number(tally.decided), tally.decided_share]
         rows.append(row)
+    if paper.awaiting or (paper.has_decisions and paper.undecided):
+        label = "Chưa đề xuất" + (" / chưa quyết định" if paper.has_decisions else "")
+        waiting: list[object] = [
+            Paragraph(esc(label), st.table_cell),
+            format_number(len(paper.awaiting)),
+            paper.awaiting_share,
+        ]
+        if paper.has_decisions:
+            waiting += [format_number(paper.undecided), paper.undecided_share]
+        rows.append(waiting)
+    share_total = "100%" if paper.rated else ""
     total: list[object] = [
         Paragraph("<b>Cộng</b>", st.table_cell),
         format_number(paper.proposed_total),
-        "",
+        share_total,
     ]
     if paper.has_decisions:
-        total += [format_number(sum(t.decided for t in paper.tallies)), ""]
+        total += [format_number(paper.decided_total), share_total]
     rows.append(total)
     centre = [("ALIGN", (1, 1), (-1, -1), "CENTER")]
     table = data_table([head], rows, widths, extra_style=centre)

@@ -64,25 +64,23 @@ def headings(paper: RatingListPaper) -> list[str]:
 
 
 def _title_rows(sheet, paper: RatingListPaper, width: int) -> None:
-    from openpyxl.styles import Alignment, Font
+    """The Party header, the title and the subtitle above the table (rows 1–3)."""
+    from desktop.printing.reviews.self_review import paper_header
+    from desktop.printing.xlsx_page import party_header
 
     cell = strip_cell_word(paper.head.cell.name)
     title = f"DANH SÁCH ĐỀ NGHỊ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM {paper.year}"
-    sheet.cell(row=1, column=1, value=title).font = Font(bold=True, size=13)
     sub = f"Chi bộ {cell}" if cell else "Chi bộ"
-    if paper.head.cell.superior_name:
-        sub += f" – {paper.head.cell.superior_name}"
     sub += f"; tính đến ngày {short_date(paper.review_on)}"
     if paper.basis:
         sub += f". {paper.basis}."
-    sheet.cell(row=2, column=1, value=sub).font = Font(italic=True)
-    for row in (1, 2):
-        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
-        sheet.cell(row=row, column=1).alignment = Alignment(horizontal="center")
+    party_header(sheet, paper_header(paper.head, paper.issued_on, paper.issue), title, sub, width)
 
 
 def _list_sheet(sheet, paper: RatingListPaper) -> None:
     from openpyxl.styles import Alignment, Font
+
+    from desktop.printing.xlsx_page import print_setup
 
     sheet.title = LIST_SHEET
     heads = headings(paper)
@@ -114,29 +112,43 @@ def _list_sheet(sheet, paper: RatingListPaper) -> None:
                 cell.number_format = "0.##"
     _widths(sheet, heads)
     sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=3)
+    print_setup(
+        sheet, header_row=HEADER_ROW, width=len(heads), table_end=HEADER_ROW + len(paper.lines),
+        landscape=True,
+    )  # fmt: skip
 
 
 def _summary_sheet(sheet, paper: RatingListPaper) -> None:
     from openpyxl.styles import Font
 
+    from desktop.printing.xlsx_page import print_setup
+
     bold = Font(bold=True)
-    _title_rows(sheet, paper, 5)
+    _title_rows(sheet, paper, 6 if paper.has_decisions else 4)
     row = HEADER_ROW
     head = ["Mức xếp loại", "Viết tắt", "Chi bộ đề xuất", "Tỷ lệ đề xuất"]
     if paper.has_decisions:
         head += ["Cấp trên quyết định", "Tỷ lệ quyết định"]
     for column, text in enumerate(head, start=1):
         sheet.cell(row=row, column=column, value=text).font = bold
-    for tally in paper.tallies:
+    rows = [(t.name, t.short_name, t.proposed, t.proposed_share, t.decided, t.decided_share)
+            for t in paper.tallies]  # fmt: skip
+    if paper.awaiting or (paper.has_decisions and paper.undecided):
+        rows.append(("Chưa đề xuất / chưa quyết định", "", len(paper.awaiting),
+                     paper.awaiting_share, paper.undecided, paper.undecided_share))  # fmt: skip
+    rows.append(("Cộng", "", paper.proposed_total, "100%" if paper.rated else "",
+                 paper.decided_total, "100%" if paper.rated else ""))  # fmt: skip
+    for name, short, proposed, proposed_share, decided, decided_share in rows:
         row += 1
-        values: list[object] = [tally.name, tally.short_name, tally.proposed]
-        values.append(tally.proposed / paper.rated if paper.rated else None)
+        # The shares of the paper (largest remainder, adding to 100%) as numbers.
+        values: list[object] = [name, short, proposed, _share(proposed_share)]
         if paper.has_decisions:
-            values += [tally.decided, tally.decided / paper.rated if paper.rated else None]
+            values += [decided, _share(decided_share)]
         for column, value in enumerate(values, start=1):
             cell = sheet.cell(row=row, column=column, value=value)
             if head[column - 1].startswith("Tỷ lệ"):
                 cell.number_format = "0.00%"
+    table_end = row
     row += 2
     facts: list[tuple[str, object]] = [
         ("Tổng số đảng viên", paper.on_roll),
@@ -158,6 +170,15 @@ def _summary_sheet(sheet, paper: RatingListPaper) -> None:
     _widths(sheet, head)
     sheet.column_dimensions["A"].width = 42
     sheet.column_dimensions["B"].width = 30
+    print_setup(sheet, header_row=HEADER_ROW, width=len(head), table_end=table_end,
+                landscape=False)  # fmt: skip
+
+
+def _share(text: str) -> float | None:
+    """"10,53%" as the number 0.1053 (a share Excel can add up)."""
+    if not text:
+        return None
+    return round(float(text.rstrip("%").replace(".", "").replace(",", ".")) / 100, 6)
 
 
 def _widths(sheet, heads: list[str]) -> None:

@@ -29,11 +29,13 @@ from desktop.printing.page import (
     data_table,
     esc,
     header_flowables,
+    recipients_block,
     signature_block,
     strip_cell_word,
     styles,
     title_flowables,
 )
+from desktop.services.cell.numbering import Issue
 from desktop.services.reviews.print_data import (
     AnsweredSection,
     MemberIdentity,
@@ -44,6 +46,7 @@ from desktop.services.reviews.print_data import (
 )
 from desktop.services.reviews.self_reviews import score_text
 from desktop.storage.database import Database
+from desktop.text import nfc
 
 DOTTED_LINES = 3
 SCORE_TITLE = "Tự chấm điểm theo các nhóm tiêu chí"
@@ -60,8 +63,28 @@ def print_self_review(
     return build_pdf(Path(path), self_review_flowables(paper), title=title)
 
 
+def cell_signature(head: PaperHead, member_name: str) -> Signature:
+    """T/M CHI BỘ under the cell's part: the bí thư, or on the bí thư's own paper the phó
+    bí thư (a chi ủy viên when there is none), who cannot be judge of himself."""
+    if head.deputy_name and nfc(member_name) == nfc(head.secretary_name):
+        return Signature(["T/M CHI BỘ", head.deputy_title], head.deputy_name, note="")
+    return Signature(["T/M CHI BỘ", "BÍ THƯ"], head.secretary_name, note="")
+
+
+def not_reviewed_flowables(paper: SelfReviewPaper) -> list[Flowable]:
+    """A member not reviewed this year gets the sentence saying so, never a blank form."""
+    st = styles()
+    items: list[Flowable] = header_flowables(paper_header(paper.head, None))
+    items += title_flowables("Xác nhận của chi bộ", f"về việc kiểm điểm năm {paper.year}")
+    text = paper.not_reviewed.rstrip(".") + "."
+    signer = cell_signature(paper.head, paper.member.full_name)
+    return items + signature_block(None, signer, keep_with=[Paragraph(esc(text), st.body)])
+
+
 def self_review_flowables(paper: SelfReviewPaper) -> list[Flowable]:
     st = styles()
+    if paper.not_reviewed:
+        return not_reviewed_flowables(paper)
     items: list[Flowable] = [template_code(paper.template)]
     items += header_flowables(paper_header(paper.head, paper.written_on))
     items += title_flowables(paper.title, f"Năm {paper.year}")
@@ -116,20 +139,50 @@ def verdict_flowables(paper: SelfReviewPaper) -> list[Flowable]:
         body.append(
             Paragraph(esc(f"Chi bộ đề xuất xếp loại: {verdict.proposed}{votes}."), st.plain)
         )
+    signer = cell_signature(paper.head, paper.member.full_name)
+    items = signature_block(None, signer, keep_with=[KeepTogether(body)])
     if verdict.decided:
+        # The superior's decision is its own part, below the cell's signed block.
         decision = f" ({verdict.decision})" if verdict.decision else ""
         line = f"Cấp ủy cấp trên quyết định xếp loại: {verdict.decided}{decision}."
-        body.append(Paragraph(esc(line), st.plain))
-    secretary = Signature(["T/M CHI BỘ", "BÍ THƯ"], paper.head.secretary_name, note="")
-    return signature_block(None, secretary, keep_with=[KeepTogether(body)])
+        items.append(
+            KeepTogether(
+                [
+                    Spacer(1, 6 * mm),
+                    Paragraph("QUYẾT ĐỊNH CỦA CẤP ỦY CẤP TRÊN", review_styles()["part"]),
+                    Paragraph(esc(line), st.plain),
+                ]
+            )
+        )
+    return items
 
 
 # ---------------------------------------------------------------- shared pieces
 
 
-def paper_header(head: PaperHead, issued_on: date | None) -> DocumentHeader:
+def paper_header(
+    head: PaperHead, issued_on: date | None, issue: Issue | None = None
+) -> DocumentHeader:
+    """The header; with ``issue`` (an outgoing paper) its number, or "Dự thảo" and blanks."""
     cell = head.cell
-    return DocumentHeader(cell.superior_name, cell.name, cell.place_name, issued_on)
+    if issue is None:
+        return DocumentHeader(cell.superior_name, cell.name, cell.place_name, issued_on)
+    number = issue.number
+    return DocumentHeader(
+        cell.superior_name,
+        cell.name,
+        cell.place_name,
+        number.issued_on,
+        number=number.number,
+        doc_type_code=number.type_code,
+        draft=number.draft,
+        body_code=number.body_code,
+    )
+
+
+def issue_recipients(issue: Issue | None) -> list[Flowable] | None:
+    """The "Nơi nhận:" column of an outgoing paper (none on a member's own form)."""
+    return recipients_block(list(issue.recipients)) if issue is not None else None
 
 
 def template_code(code: str) -> Flowable:

@@ -76,3 +76,51 @@ def set_campaign_name(db: Database, name: str) -> None:
             ]
         )
     set_setting(db, CAMPAIGN_NAME_KEY, cleaned)
+
+
+# ---------------------------------------------------------------- Nơi nhận
+
+# Who receives each kind of outgoing paper (nơi nhận), one line each; "- Lưu chi bộ." is
+# always added last when printing (Hướng dẫn 36-HD/VPTW, 2018, mục nơi nhận).
+RECIPIENT_KINDS = ("report", "notice")
+_RECIPIENTS_KEY = "recipients_{}"
+
+
+def default_recipients(kind: str, superior_name: str) -> list[str]:
+    """The usual recipients: the superior committee and its cadre in charge of the cell."""
+    committee = _committee_of(superior_name)
+    if kind == "notice":
+        return [
+            "Các đồng chí đảng viên trong chi bộ;",
+            "Đồng chí cấp ủy viên phụ trách chi bộ (để dự);",
+        ]
+    return [
+        f"{committee} (để báo cáo);" if committee else "Đảng ủy cấp trên (để báo cáo);",
+        "Đồng chí cấp ủy viên phụ trách chi bộ;",
+    ]
+
+
+def _committee_of(superior_name: str) -> str:
+    """"Đảng bộ xã Long Thạnh" is addressed as its committee, "Đảng ủy xã Long Thạnh"."""
+    name = clean_spaces(superior_name or "")
+    if name.casefold().startswith("đảng bộ "):
+        return "Đảng ủy " + name[len("đảng bộ ") :]
+    return name
+
+
+def read_recipients(session: Session, kind: str, superior_name: str) -> list[str]:
+    """The cell's recipients of ``kind`` ("report" or "notice"), its defaults when unset."""
+    if kind not in RECIPIENT_KINDS:
+        raise ValueError(f"unknown kind of recipients: {kind!r}")
+    stored = read_setting(session, _RECIPIENTS_KEY.format(kind), "")
+    lines = [clean_spaces(line) for line in stored.split("\n") if clean_spaces(line)]
+    return lines or default_recipients(kind, superior_name)
+
+
+def set_recipients(db: Database, kind: str, lines: list[str]) -> None:
+    """Store the recipients of ``kind``, one per line; an empty list restores the defaults."""
+    if kind not in RECIPIENT_KINDS:
+        raise ValueError(f"unknown kind of recipients: {kind!r}")
+    cleaned = [clean_spaces(line).lstrip("-").strip() for line in lines]
+    cleaned = [line for line in cleaned if line and line.rstrip(".").casefold() != "lưu chi bộ"]
+    set_setting(db, _RECIPIENTS_KEY.format(kind), "\n".join(cleaned))

@@ -13,8 +13,10 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 
 from desktop.models import Cell, EventKind, Gender, Member, MemberEvent, PartyPost, ReviewGroup
+from desktop.services.cell.numbering import TERM_STARTS_KEY
+from desktop.services.cell.settings import write_setting
 from desktop.services.demo.dues import load_demo_dues
-from desktop.services.demo.meetings import SharedSession, load_demo_meetings
+from desktop.services.demo.meetings import SharedSession, demo_congress, load_demo_meetings
 from desktop.services.demo.reviews import load_demo_reviews
 from desktop.errors import DomainError
 from desktop.services.members.events import BADGE_YEARS
@@ -61,6 +63,7 @@ def load_demo(db: Database, today: date | None = None, members: int | None = Non
             session.add(cell)
         cell.name, cell.superior_name = CELL_NAME, SUPERIOR_NAME
         cell.place_name, cell.term = PLACE_NAME, TERM
+        write_setting(session, TERM_STARTS_KEY, demo_congress(today).isoformat())
         session.add_all(people)
         session.flush()
         if members is not None and members > len(people):

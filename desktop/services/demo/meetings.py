@@ -12,8 +12,9 @@ attendance, minutes, resolution, vote and tasks reviewed at the next meeting, al
 approved; each past quarter has one thematic meeting (chuyên đề), the current quarter
 none, so the year view shows it missing. One member misses three meetings of one calendar
 year without reason (the year of last month, or the year before when last month is
-January or February) so the year view flags him (Điều 8 Điều lệ Đảng); one meeting lasts
-75 minutes so its minutes carry the duration warning.
+January or February) so the year view flags him (Điều 8 Điều lệ Đảng). Every meeting lasts
+at least the 90 minutes the rules ask: a short meeting would print minutes that break the
+rule with nothing said about it (the warning itself is shown by the app at entry).
 
 **Topics**: the catalogue is loaded and reduced to the national term-long topic and the
 Hậu Giang topics (the cell lies in former Hậu Giang, now Cần Thơ). Those catalogue topics
@@ -77,7 +78,6 @@ FAR_AWAY = "Võ Thị Ngọc Hân"
 # Studied the topic at the commune's conference before the cell meeting.
 STUDIED_ABOVE = (CHAIR, DEPUTY, SECRETARY, "Đặng Thị Mỹ Hạnh")
 STUDY_MEETINGS = 3  # the study round's first meeting and its two make-ups
-SHORT_MEETING = 4  # index in the demo year of the 75-minute meeting
 GUEST_AT = (0, 5, 10)  # regular meetings the superior's cadre attends
 # Rice harvests (Đông Xuân, Hè Thu, Thu Đông): the cell meets in the evening.
 EVENING_MONTHS = (2, 3, 6, 7, 10, 11)
@@ -100,6 +100,20 @@ class SharedSession:
     def session(self) -> Iterator[Session]:
         yield self._session
         self._session.flush()
+
+
+# The cell's congress (đại hội chi bộ) opening the term: mid-month, this many whole months
+# before the demo year, so the demo's first minutes are not number 01 of the term.
+MONTHS_BEFORE_DEMO = 7
+
+
+def demo_congress(today: date) -> date:
+    """The day the demo cell's term began (the term's minutes are numbered from it)."""
+    year, month = demo_months(today)[0]
+    month -= MONTHS_BEFORE_DEMO + 1
+    while month < 1:
+        year, month = year - 1, month + 12
+    return date(year, month, 15)
 
 
 def demo_months(today: date) -> list[tuple[int, int]]:
@@ -215,7 +229,7 @@ class _DemoYear:
     # ------------------------------------------------------------------ the calendar
     def _regular_slot(self, index: int, year: int, month: int) -> _Slot:
         start = _start(month, time(7, 30))
-        minutes = 75 if index == SHORT_MEETING else 120
+        minutes = 120
         return _Slot(index, year, month, _meeting_day(year, month, 5), start, _plus(start, minutes))
 
     def _thematic_slots(self) -> list[_Slot]:
@@ -308,13 +322,8 @@ class _DemoYear:
             "next_month": (CHAIR, plan.next_month),
             "admission": (CHAIR if admitted else "", "\n".join(admitted) or say.NO_ADMISSION),
             "dues": ("", say.DUES.format(month=month_text(slot.month), year=slot.year)),
-            "self_score": (
-                "",
-                say.SCORE_SHORT if slot.index == SHORT_MEETING else say.SCORE_GOOD,
-            ),
+            "self_score": ("", say.SCORE_GOOD),
         }
-        if slot.index == SHORT_MEETING:
-            contents["closing"] = ("", say.CLOSED_EARLY)
         guest = slot.index in GUEST_AT
         minutes = _Minutes(
             contents,
@@ -461,13 +470,14 @@ class _DemoYear:
         return {code: item_id for code, item_id in rows}
 
     def _number(self, year: int) -> str:
-        """Minutes numbers run through the calendar year; months before the demo year
-        count as held (one regular meeting a month, one thematic a quarter)."""
-        if year not in self.numbers:
-            first = min(m for y, m in self.months if y == year)
-            self.numbers[year] = (first - 1) + (first - 1) // 3
-        self.numbers[year] += 1
-        return f"{self.numbers[year]:02d}"
+        """Minutes numbers run through the term, across January (Hướng dẫn 36-HD/VPTW);
+        the months between the congress and the demo year count as held (one regular
+        meeting a month, one thematic a quarter)."""
+        del year
+        if not self.numbers:
+            self.numbers[0] = MONTHS_BEFORE_DEMO + MONTHS_BEFORE_DEMO // 3
+        self.numbers[0] += 1
+        return f"{self.numbers[0]:02d}"
 
     def _review_tasks(self, meeting_id: int, day: date) -> None:
         """Tasks of earlier meetings: done, or late once and done at the meeting after."""

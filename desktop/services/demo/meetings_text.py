@@ -105,13 +105,6 @@ DUES = (
 NO_ADMISSION = "Không có."
 SCORE_GOOD = "Chi bộ tự đánh giá buổi sinh hoạt đạt loại tốt: nội dung sát thực tế, nhiều ý kiến."
 SCORE_THEMATIC = "Chi bộ tự đánh giá buổi sinh hoạt chuyên đề đạt yêu cầu, nội dung thiết thực."
-SCORE_SHORT = (
-    "Chi bộ tự đánh giá buổi sinh hoạt chưa bảo đảm thời gian theo quy định, cần rút kinh nghiệm."
-)
-CLOSED_EARLY = (
-    "Do mưa lớn kéo dài, chi bộ rút ngắn phần thảo luận; các ý kiến chưa nêu hết chuyển sang "
-    "buổi sinh hoạt sau."
-)
 STUDY = (
     "Truyền đạt nội dung “{section}”, nêu những việc đảng viên cần làm ở khu dân cư. Liên hệ "
     "thực tế ấp Tân Phú: {lien_he}"

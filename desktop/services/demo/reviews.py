@@ -45,6 +45,7 @@ from desktop.models import (
 )
 from desktop.rules.rating_model import RulePack
 from desktop.services.demo import reviews_text as say
+from desktop.services.meetings.roster import sheet_rows, summarize
 from desktop.services.demo.meetings import ABSENTEE, SharedSession
 from desktop.services.reviews.rating_checks import level_warnings, quota_warning, vote_warning
 from desktop.services.reviews.ratings import RatingRow, RatingSheet, build_sheet
@@ -54,6 +55,7 @@ from desktop.storage.database import Database
 OLD_RULES_YEAR = 2024  # the completed year under the rules before Quy định 366
 NEW_RULES_YEAR = 2025
 DECISIONS = {2024: "125-QĐ/ĐU", 2025: "09-QĐ/ĐU"}
+DAY = timedelta(days=1)
 # Rated "xuất sắc": two in completed years (within the quota), four this year (above it).
 EXCELLENT_PAST = ("Nguyễn Văn Thắng", "Trần Thị Hồng Nhung")
 EXCELLENT_NOW = (*EXCELLENT_PAST, "Đặng Thị Mỹ Hạnh", "Vũ Thị Thu Hà")
@@ -101,7 +103,8 @@ class _Season:
                 commitment.evaluation_comment = say.ABSENT_COMMENT
             commitment.evaluated_on = max(written, date(year, 11, 28))
             if level is not None:
-                written_on = min(date(year, 12, 1) + timedelta(index % 5), voted_on)
+                # Written before the rating meeting that votes on them.
+                written_on = min(date(year, 12, 1) + timedelta(index % 5), voted_on - DAY)
                 total = _total_for(level, index)
                 self._self_review(row, index, year, sheet.pack, written_on, level, total)
         self.session.flush()
@@ -170,7 +173,9 @@ class _Season:
             else:
                 total = next(good)
             level = _level_now(pack, name, total)
-            review_on = min(date(year, 11, 10) + timedelta(index % 7), self.today)
+            # Written in the days before the meeting that votes on them (real order:
+            # self-review, the cell's meeting with its attendance, the vote, the superior).
+            review_on = min(voted_on - timedelta(1 + index % 7), self.today)
             self_level = "HTTNV" if name == ABSENTEE else level
             self._self_review(row, index, year, pack, review_on, self_level, total)
             if name == ABSENTEE:
@@ -291,7 +296,8 @@ class _Season:
         """The cell's vote, member by member in list order, each kept with the warnings the
         rules give at that moment (the quota counted with the votes so far)."""
         pack = sheet.pack
-        present = max(_voters(sheet) - 1, 1)  # one official member away on the day
+        # Only the official members present at the rating meeting vote (its attendance).
+        present = self._present_official(meeting_id) or max(_voters(sheet) - 1, 1)
         counts = {level.code: 0 for level in pack.levels}
         existing = {
             r.member_id: r
@@ -324,6 +330,12 @@ class _Season:
         return ratings
 
     # ------------------------------------------------------------------ reading
+    def _present_official(self, meeting_id: int | None) -> int | None:
+        if meeting_id is None:
+            return None
+        meeting = self.session.get(Meeting, meeting_id)
+        return summarize(sheet_rows(self.session, meeting)).present_official
+
     def _meeting_in(self, year: int, month: int) -> tuple[int | None, date | None]:
         found = self.session.execute(
             select(Meeting.id, Meeting.held_on).where(

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from desktop.errors import DomainError
 from desktop.models import DuesAction, DuesCorrection, DuesMonthClosing, DuesPayment, DuesRemittance
 from desktop.models.base import local_now
-from desktop.services.dues.common import Month, first_day, month_of
+from desktop.services.dues.common import Month, first_day
 from desktop.storage.database import Database
 
 NOTHING_TO_UNDO = "Không có việc đảng phí nào để hoàn tác."
@@ -87,5 +87,3 @@ def _last(session: Session) -> DuesAction | None:
         .limit(1)
     )
 
-
-__all__ = ["remember", "last_action", "undo_last", "month_of"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.rules.dues_rules import pack_for_month
-from desktop.services.dues.common import Month, last_day, month_text
+from desktop.services.dues.common import Month, last_day
 from desktop.services.dues.ledger import YearSheet, year_sheet
 from desktop.storage.database import Database
 
@@ -91,10 +91,6 @@ def dues_reminders(db: Database, today: date | None = None) -> list[DuesReminder
                                       f"Đồng chí {item.full_name}: {item.message}",
                                       pack.removal.source))
     return found
-
-
-def month_label(month: Month) -> str:
-    return f"tháng {month_text(month)}"
 
 
 def flag_lines(db: Database, year: int, today: date | None = None) -> list[str]:

@@ -8,7 +8,6 @@ the row's first month: the class must exist there, and a class paid on a base ne
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,9 +18,6 @@ from desktop.rules import RuleFileError
 from desktop.rules.dues_rules import pack_for_month
 from desktop.services.dues.common import Month, first_day, month_of, month_text
 from desktop.storage.database import Database
-
-REDUCTION_FREE = 0
-
 
 @dataclass(frozen=True)
 class AssignmentRow:
@@ -159,7 +155,3 @@ def _rows(session: Session, member_id: int) -> list[DuesAssignment]:
             .order_by(DuesAssignment.starts_on, DuesAssignment.id)
         )
     )
-
-
-def today_month(today: date | None = None) -> Month:
-    return month_of(today or date.today())

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -101,7 +101,8 @@ def void_payment(db: Database, payment_id: int, *, by: str = "", reason: str = "
         payment.voided_at = local_now()
         session.flush()
         log.write()
-        remember(session, f"Xóa lần nộp {money(payment.amount)} đ ngày {short_date(payment.paid_on)}",
+        text = f"Xóa lần nộp {money(payment.amount)} đ ngày {short_date(payment.paid_on)}"
+        remember(session, text,
                  voided=[payment.id], corrections=log.ids)
 
 
@@ -115,15 +116,35 @@ def close_month(db: Database, month: Month, by: str = "") -> None:
         remember(session, f"Khóa sổ đảng phí tháng {month_text(month)}", closed=[month])
 
 
-def corrections(db: Database, year: int | None = None) -> list[DuesCorrection]:
-    """The corrections log (sổ sửa chữa), newest first, as detached rows."""
+@dataclass(frozen=True)
+class CorrectionRow:
+    """One line of the corrections log (sổ theo dõi sửa chữa)."""
+
+    made_at: datetime
+    made_by: str
+    month: Month
+    full_name: str
+    before: str
+    after: str
+    reason: str
+
+
+def corrections(db: Database, year: int | None = None) -> list[CorrectionRow]:
+    """The corrections log, newest first."""
     with db.session() as session:
-        query = select(DuesCorrection).order_by(DuesCorrection.made_at.desc(),
-                                                DuesCorrection.id.desc())
+        query = (
+            select(DuesCorrection, Member.full_name)
+            .outerjoin(Member, Member.id == DuesCorrection.member_id)
+            .order_by(DuesCorrection.made_at.desc(), DuesCorrection.id.desc())
+        )
         if year is not None:
             query = query.where(DuesCorrection.month >= date(year, 1, 1),
                                 DuesCorrection.month <= date(year, 12, 1))
-        return list(session.scalars(query))
+        return [
+            CorrectionRow(c.made_at, c.made_by, month_of(c.month), name or "", c.before,
+                          c.after, c.reason)
+            for c, name in session.execute(query)
+        ]
 
 
 # ---------------------------------------------------------------- inside one action

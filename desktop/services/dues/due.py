@@ -9,7 +9,8 @@ the one of the month the pack names (Quy định 01-QĐ/TW: the month before).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
@@ -23,7 +24,7 @@ from desktop.services.dues import settings
 from desktop.services.dues.assignments import AssignmentRow, all_histories, in_force
 from desktop.services.dues.common import Month, add_months, last_day, month_text
 from desktop.services.members.registry import live_member_events
-from desktop.services.members.status import MemberStatus, derive_status, party_age
+from desktop.services.members.status import MemberStatus, StatusInfo, derive_status, party_age
 from desktop.text import name_sort_key
 from desktop.text.dates import PartialDate
 
@@ -63,7 +64,7 @@ class MonthDue:
         return not self.exempt
 
 
-@dataclass(frozen=True)
+@dataclass
 class MemberFacts:
     id: int
     full_name: str
@@ -71,6 +72,23 @@ class MemberFacts:
     birth: PartialDate | None
     events: list
     assignments: list[AssignmentRow]
+    _dates: list[date] = field(default_factory=list)
+    _untils: list[date] = field(default_factory=list)
+    _statuses: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.events = sorted(self.events, key=lambda e: e.happened_on)
+        self._dates = [e.happened_on for e in self.events]
+        self._untils = sorted({e.until for e in self.events if e.until is not None})
+
+    def status(self, on: date) -> StatusInfo:
+        """``derive_status`` on ``on``, computed once per distinct history state: the
+        status only depends on which events and which end dates lie before ``on``."""
+        key = (bisect_right(self._dates, on), bisect_left(self._untils, on))
+        found = self._statuses.get(key)
+        if found is None:
+            found = self._statuses[key] = derive_status(self.events, on)
+        return found
 
 
 class DueCalculator:
@@ -118,38 +136,42 @@ class DueCalculator:
 
     def due(self, member: MemberFacts, month: Month, pack: DuesPack | None) -> MonthDue | None:
         end = last_day(month)
-        info = derive_status(member.events, end)
+        info = member.status(end)
         if info.status not in LISTED:
             return None
-        base = MonthDue(member.id, member.full_name, month, 0)
+        def make(amount: int = 0, **fields) -> MonthDue:
+            return MonthDue(member.id, member.full_name, month, amount, **fields)
+
         if pack is None:
-            return _with(base, problem=f"Chưa có quy định đảng phí cho tháng {month_text(month)}.")
+            return make(problem=f"Chưa có quy định đảng phí cho tháng {month_text(month)}.")
         for rule in pack.exemptions:
             if rule.status and info.status.value == rule.status:
-                return _with(base, exempt=rule.text, source=rule.source)
+                return make(exempt=rule.text, source=rule.source)
             if rule.min_party_years is not None:
                 age = party_age(info.admitted_on, end)
                 if age is not None and age >= rule.min_party_years:
-                    return _with(base, exempt=rule.text, source=rule.source)
+                    return make(exempt=rule.text, source=rule.source)
         row = in_force(member.assignments, month)
         if row is None:
-            return _with(base, problem=NO_CLASS)
+            return make(problem=NO_CLASS)
         dues_class = pack.dues_class(row.class_code)
         if dues_class is None:
-            return _with(base, class_code=row.class_code, problem=(
+            return make(class_code=row.class_code, problem=(
                 f"Đối tượng {row.class_code!r} không có trong {pack.title}: xếp lại từ tháng "
                 f"{month_text(month)}."))
         reduction = row.reduction_percent
         if reduction and row.reduction_until is not None and month > row.reduction_until:
             reduction = 0
-        described = _with(base, class_code=dues_class.code, class_name=dues_class.short_name)
+        described = {"class_code": dues_class.code, "class_name": dues_class.short_name}
         if reduction == 100:
-            return _with(described, exempt="Miễn theo đơn",
+            return make(**described, exempt="Miễn theo đơn",
                          source=pack.reductions.source if pack.reductions else "")
         amount_base = None
         if dues_class.amount.needs_base:
-            earlier = in_force(member.assignments, add_months(month, pack.base_offset(dues_class.code)))
-            amount_base = earlier.base_amount if earlier and earlier.base_amount else row.base_amount
+            base_month = add_months(month, pack.base_offset(dues_class.code))
+            earlier = in_force(member.assignments, base_month)
+            amount_base = earlier.base_amount if earlier and earlier.base_amount else None
+            amount_base = amount_base or row.base_amount
         retired, note = False, ""
         if dues_class.amount.needs_age:
             if member.birth is None:
@@ -160,16 +182,11 @@ class DueCalculator:
             quote = pack.amount(dues_class, month, base=amount_base, zone=self.zone(pack),
                                 retired=retired, reduction=reduction)
         except ValueError as exc:
-            return _with(described, base=amount_base, problem=str(exc), source=dues_class.source)
-        return _with(described, amount=quote.amount, base=amount_base,
-                     rate_text=quote.rate_text + note, source=quote.source,
-                     confirmed=quote.confirmed)
-
-
-def _with(due: MonthDue, **changes) -> MonthDue:
-    from dataclasses import replace
-
-    return replace(due, **changes)
+            return make(**described, base=amount_base, problem=str(exc),
+                        source=dues_class.source)
+        return make(quote.amount, **described, base=amount_base,
+                    rate_text=quote.rate_text + note, source=quote.source,
+                    confirmed=quote.confirmed)
 
 
 def reached_retirement(birth: PartialDate, female: bool, on: date) -> bool:

@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import DomainError
 from desktop.models import DuesPayment, DuesRemittance
-from desktop.rules.dues_model import percent_text
 from desktop.rules.dues_rules import pack_for_month
 from desktop.services.dues import settings
 from desktop.services.dues.actions import remember
@@ -110,7 +109,3 @@ def record_remittance(db: Database, first: Month, last: Month, remitted_on: date
         remember(session, f"Ghi nộp đảng phí lên cấp trên {figures.period_text}",
                  remittances=[row.id])
         return row.id
-
-
-def share_text(share: Decimal) -> str:
-    return percent_text(share)

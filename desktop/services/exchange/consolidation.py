@@ -19,8 +19,10 @@ from sqlalchemy import select
 from desktop.exchange.read import read_package
 from desktop.models import ReceivedPackage
 from desktop.rules.rating_rules import QuotaResult, pack_for_year, quota_check
+from desktop.services.cell.details import get_cell
 from desktop.services.cell.settings import get_setting, set_setting
 from desktop.errors import DomainError
+from desktop.services.exchange.cell_keys import check_and_remember
 from desktop.services.exchange.rating_file import PACKAGE_KIND as KIND
 from desktop.services.exchange.rating_file import PayloadError, decode_payload
 from desktop.storage.database import Database
@@ -62,11 +64,18 @@ class ImportOutcome:
 
 
 def import_package(
-    db: Database, path: Path, *, password: str | None = None, replace: bool = False
+    db: Database,
+    path: Path,
+    *,
+    password: str | None = None,
+    replace: bool = False,
+    accept_new_key: bool = False,
 ) -> ImportOutcome:
-    """Verify and store one cell's package. Raises ``PackageRejected`` (tampered, partial),
-    ``PayloadError`` (not a rating file), ``ReplaceNeeded`` (ask the user, then call again
-    with ``replace=True``) or ``NewerPackageStored``."""
+    """Verify and store one cell's package. Raises ``PackageRejected`` (tampered, partial,
+    forged signature), ``PayloadError`` (not a rating file), ``KeyChangeNeeded`` (signed by
+    another key than the cell's known one: confirm, then ``accept_new_key=True``),
+    ``ReplaceNeeded`` (ask the user, then call again with ``replace=True``) or
+    ``NewerPackageStored``."""
     contents = read_package(Path(path), password)
     if contents.manifest.kind != KIND:
         raise PayloadError("Gói này không phải gói kết quả xếp loại của chi bộ.")
@@ -81,6 +90,9 @@ def import_package(
                 ReceivedPackage.cell_uid == ratings.cell_uid,
                 ReceivedPackage.year == ratings.year,
             )
+        )
+        key_note = check_and_remember(
+            session, ratings.cell_uid, ratings.cell_name, contents.signer_key, accept_new_key
         )
         replaced = False
         if stored is not None:
@@ -116,9 +128,8 @@ def import_package(
                 payload=ratings.payload,
             )
         )
-    return ImportOutcome(
-        ratings.cell_name, ratings.year, replaced, len(ratings.members), contents.notes
-    )
+    notes = contents.notes + ((key_note,) if key_note else ())
+    return ImportOutcome(ratings.cell_name, ratings.year, replaced, len(ratings.members), notes)
 
 
 def received_packages(db: Database, year: int | None = None) -> list[ReceivedInfo]:
@@ -278,3 +289,54 @@ def _created_at(text: str) -> datetime:
         if value.tzinfo is None
         else value.astimezone().replace(tzinfo=None)
     )
+
+
+# ---------------------------------------------------------------- the đảng ủy's own header
+
+_UNIT_KEYS = {
+    "above": "unit_above_name",
+    "name": "unit_name",
+    "place": "unit_place_name",
+    "signer_name": "unit_signer_name",
+    "signer_title": "unit_signer_title",
+}
+
+
+@dataclass(frozen=True)
+class UnitHeader:
+    """What the đảng ủy's consolidated list prints as its issuing body (cơ quan ban hành).
+
+    ``above``: the body the đảng ủy belongs to ("Đảng bộ thành phố Cần Thơ"); ``name``:
+    "Đảng ủy xã Long Thạnh"; ``signer_title``: "Bí thư" or "Phó Bí thư" under "T/M ĐẢNG ỦY".
+    """
+
+    above: str
+    name: str
+    place: str
+    signer_name: str
+    signer_title: str
+
+
+def unit_header(db: Database) -> UnitHeader:
+    """The stored header of this copy; the cell details fill what was never set."""
+    cell = get_cell(db)
+    defaults = {
+        "above": cell.superior_name,
+        "name": cell.name,
+        "place": cell.place_name,
+        "signer_name": "",
+        "signer_title": "Bí thư",
+    }
+    values = {
+        field: clean_spaces(get_setting(db, key, "")) or defaults[field]
+        for field, key in _UNIT_KEYS.items()
+    }
+    return UnitHeader(**values)
+
+
+def set_unit_header(db: Database, header: UnitHeader) -> None:
+    """Store the đảng ủy's name, place, signer and title for its consolidated papers."""
+    if not clean_spaces(header.name):
+        raise DomainError("Phải nhập tên đảng ủy (ví dụ: Đảng ủy xã Long Thạnh).")
+    for field, key in _UNIT_KEYS.items():
+        set_setting(db, key, clean_spaces(getattr(header, field)))

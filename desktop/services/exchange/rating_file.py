@@ -17,6 +17,7 @@ from sqlalchemy import select
 from desktop import __version__
 from desktop.models import Cell
 from desktop.errors import DomainError
+from desktop.services.exchange.rating_checks import PayloadFieldError, checked_payload, load_json
 from desktop.services.reviews.ratings import RatingSheet, rating_sheet
 from desktop.storage.database import Database
 
@@ -125,17 +126,18 @@ class CellRatings:
 
 
 def decode_payload(data: bytes) -> CellRatings:
-    """Parse and check a rating file; ``PayloadError`` says what is wrong."""
+    """Parse and check a rating file; ``PayloadError`` says what is wrong.
+
+    Every field is checked (rating_checks) and only checked fields are kept.
+    """
     try:
-        payload = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise PayloadError(
-            "Tệp dữ liệu xếp loại không đọc được (không phải JSON hợp lệ)."
-        ) from None
+        payload = load_json(data)
+    except PayloadFieldError as exc:
+        raise PayloadError(str(exc)) from None
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise PayloadError("Tệp không phải dữ liệu xếp loại của Sổ Chi bộ.")
     version = payload.get("format_version")
-    if not isinstance(version, int) or version < 1:
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise PayloadError("Tệp dữ liệu xếp loại thiếu số phiên bản định dạng.")
     if version > FORMAT_VERSION:
         raise PayloadError(
@@ -154,6 +156,11 @@ def decode_payload(data: bytes) -> CellRatings:
     for index, member in enumerate(members, start=1):
         if not str(member.get("full_name", "")).strip():
             raise PayloadError(f"Đảng viên thứ {index} trong tệp dữ liệu xếp loại thiếu họ tên.")
+    try:
+        payload = checked_payload(payload, FORMAT, version)
+    except PayloadFieldError as exc:
+        raise PayloadError(str(exc)) from None
+    cell = payload["cell"]
     return CellRatings(
         cell_uid=str(cell["uid"]),
         cell_name=str(cell["name"]),

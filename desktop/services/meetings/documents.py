@@ -49,6 +49,7 @@ class AttendanceSummary:
     away: int = 0
     away_names: tuple[str, ...] = ()
     not_marked: int = 0  # expected members not yet marked (a draft roll)
+    present_temporary: int = 0  # of those present, members attached here for a while
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,7 @@ class DocumentMeta:
     issued_on: date
     number: str = ""  # e.g. "05" — printed as "Số 05-BB/CB"; blank for drafts
     draft: bool = False
+    type_code: str = ""  # loại văn bản of an issued agenda or notice ("CTr", "TB")
 
 
 @dataclass(frozen=True)
@@ -179,6 +181,7 @@ class AgendaDocument:
     theme: str = ""
     theme_presenter: str = ""
     secretary_name: str = ""
+    recipients: tuple[str, ...] = ()  # nơi nhận; "- Lưu chi bộ." is added when printing
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,14 @@ from sqlalchemy.orm import Session
 from desktop.models import Meeting, MeetingTask, MinutesCorrection
 from desktop.models import Remark as RemarkRow
 from desktop.errors import DomainError
+from desktop.services.cell.numbering import count_window, next_number
 from desktop.services.meetings.attendance import GuestData, apply_guests
 from desktop.services.meetings.common import (
     MeetingState,
     check_member,
     ensure_unlocked,
     load_meeting,
+    meeting_date,
 )
 from desktop.services.meetings.corrections import describe_changes, snapshot
 from desktop.services.meetings.roster import apply_attendance, freeze_attendance
@@ -213,9 +215,7 @@ def _apply_tasks(session: Session, meeting: Meeting, tasks: list[TaskData]) -> N
 
 
 def _next_number(session: Session, meeting: Meeting) -> str:
-    """The next minutes number of the year, two digits ("05")."""
-    numbers = session.scalars(
-        select(Meeting.number).where(Meeting.year == meeting.year, Meeting.id != meeting.id)
-    )
-    highest = max((int(n) for n in numbers if n and n.isdigit()), default=0)
-    return f"{highest + 1:02d}"
+    """The next minutes number within the cấp ủy's term (its year when no term is stored)."""
+    others = session.scalars(select(Meeting).where(Meeting.id != meeting.id, Meeting.number != ""))
+    window = count_window(session, meeting_date(meeting))
+    return next_number(((m.number, meeting_date(m)) for m in others), window)

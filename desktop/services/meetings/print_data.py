@@ -4,6 +4,7 @@ from the meeting records into the dataclasses of ``meeting_documents``.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
@@ -14,10 +15,13 @@ from desktop.models import TaskReview as TaskReviewRow
 from desktop.models.enums import PartyPost
 from desktop.rules.meeting_rules import meeting_rules
 from desktop.services.cell.details import CellInfo
+from desktop.services.cell.numbering import NOTICE, PROGRAMME, paper_number
+from desktop.services.cell.settings import read_recipients
 from desktop.services.meetings.agenda import THEME
 from desktop.services.meetings.checks import meeting_warnings
 from desktop.services.meetings.common import (
     MeetingState,
+    Presence,
     load_meeting,
     meeting_date,
     meetings_of_year,
@@ -27,6 +31,7 @@ from desktop.services.meetings.common import (
 )
 from desktop.services.meetings.documents import (
     AgendaDocument,
+    AttendanceSummary,
     DocumentMeta,
     MinutesBook,
     MinutesDocument,
@@ -43,15 +48,10 @@ from desktop.services.meetings.documents import (
 from desktop.services.meetings.roster import sheet_rows, summarize
 from desktop.services.meetings.study import section_info
 from desktop.services.reviews.ratings import build_sheet
-from desktop.services.members.status import derive_status
+from desktop.services.members.status import MemberStatus, derive_status
 from desktop.storage.database import Database
 from desktop.text import short_date
 
-NOTICE_RECIPIENTS = (
-    "- Các đồng chí đảng viên trong chi bộ;",
-    "- Đồng chí cấp ủy viên phụ trách (để dự);",
-    "- Lưu chi bộ.",
-)
 # Lines of the order of business that a notice need not list: they happen at every meeting.
 _PROCEDURAL = {
     "opening",
@@ -86,16 +86,29 @@ def minutes_book(db: Database, year: int) -> MinutesBook:
         return MinutesBook(cell, year, tuple(build_minutes(session, m, cell) for m in written))
 
 
+def _issued_meta(
+    session: Session, cell: CellInfo, meeting: Meeting, kind: str, code: str, today: date | None
+) -> DocumentMeta:
+    """A meeting's agenda or notice, numbered when first printed and dated that day, but
+    never after the meeting itself; a reprint keeps both."""
+    day = meeting.held_on or meeting.planned_on
+    number = paper_number(
+        session, kind, f"meeting:{meeting.id}", code, day, final=True, today=today
+    )
+    return DocumentMeta(cell, number.issued_on, number.number, type_code=number.type_code)
+
+
 def agenda_document(db: Database, meeting_id: int, issued_on: date | None = None) -> AgendaDocument:
     with db.session() as session:
         cell = _cell(session)
         meeting = load_meeting(session, meeting_id, full=True)
+        meta = _issued_meta(session, cell, meeting, "agenda", PROGRAMME, issued_on)
         section = section_info(session, meeting.topic_section_id)
         names = member_names(
             session, [i.presenter_id for i in meeting.agenda] + [meeting.theme_presenter_id]
         )
         return AgendaDocument(
-            meta=DocumentMeta(cell, issued_on or date.today()),
+            meta=meta,
             subtitle=subtitle(meeting),
             planned_on=meeting.held_on or meeting.planned_on,
             start_time=meeting.start_time,
@@ -109,16 +122,18 @@ def agenda_document(db: Database, meeting_id: int, issued_on: date | None = None
             theme=meeting.theme,
             theme_presenter=names.get(meeting.theme_presenter_id, ""),
             secretary_name=_cell_secretary(session, meeting_date(meeting)),
+            recipients=tuple(read_recipients(session, "notice", cell.superior_name)),
         )
 
 
 def notice_document(db: Database, meeting_id: int, issued_on: date | None = None) -> NoticeDocument:
     """Thông báo to the members and the superior's assigned cadre (docs/domain.md §3)."""
-    issued_on = issued_on or date.today()
     rules = meeting_rules()
     with db.session() as session:
         cell = _cell(session)
         meeting = load_meeting(session, meeting_id, full=True)
+        meta = _issued_meta(session, cell, meeting, "notice", NOTICE, issued_on)
+        issued_on = meta.issued_on
         day = meeting.held_on or meeting.planned_on
         warnings = []
         if day is not None and (day - issued_on).days < rules.documents_before_days:
@@ -128,21 +143,30 @@ def notice_document(db: Database, meeting_id: int, issued_on: date | None = None
                 f"{rules.source('documents_before_days').cite}."
             )
         return NoticeDocument(
-            meta=DocumentMeta(cell, issued_on),
+            meta=meta,
             subtitle=subtitle(meeting),
             planned_on=day,
             start_time=meeting.start_time,
             place=meeting.place,
             content_lines=tuple(_notice_lines(session, meeting)),
-            recipients=NOTICE_RECIPIENTS,
+            recipients=tuple(read_recipients(session, "notice", cell.superior_name)),
             secretary_name=_cell_secretary(session, meeting_date(meeting)),
             warnings=tuple(warnings),
         )
 
 
+def _with_present_temporary(summary: AttendanceSummary, rows) -> AttendanceSummary:
+    """The summary with how many of those present attend here only for a while."""
+    temporary = MemberStatus.TEMPORARY_HERE.value
+    count = sum(
+        1 for r in rows if r.expected and r.presence == Presence.PRESENT and r.status == temporary
+    )
+    return replace(summary, present_temporary=count)
+
+
 def build_minutes(session: Session, meeting: Meeting, cell: CellInfo) -> MinutesDocument:
     rows = sheet_rows(session, meeting)
-    summary = summarize(rows)
+    summary = _with_present_temporary(summarize(rows), rows)
     section = section_info(session, meeting.topic_section_id)
     # What this meeting said about each task, even if a later meeting reviewed it again.
     reviewed = session.execute(

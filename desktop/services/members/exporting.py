@@ -19,8 +19,9 @@ from sqlalchemy.orm import selectinload
 from desktop.models import Gender, Member, PartyPost
 from desktop.errors import DomainError
 from desktop.services.members.import_columns import COLUMNS
+from desktop.services.members.import_status import STATUS_FIELD, STATUS_HEADER, export_status
 from desktop.services.members.status import derive_status
-from desktop.storage.atomic import atomic_path
+from desktop.storage.atomic import atomic_path, os_error_reason
 from desktop.storage.database import Database
 from desktop.text import PartialDate, name_sort_key
 from desktop.text.cell_safety import csv_cell, neutralise_workbook
@@ -53,14 +54,14 @@ def export_members(db: Database, path: Path, *, include_off_roll: bool = True) -
                 _write_csv(tmp, records)
     except OSError as exc:
         raise DomainError(
-            f"Không ghi được tệp {path.name}: {exc.strerror or exc}. "
+            f"Không ghi được tệp {path.name} (thư mục {path.parent}): {os_error_reason(exc)}. "
             "Hãy kiểm tra ổ đĩa (USB) còn chỗ trống và tệp không đang mở trong Excel."
         ) from exc
     return len(records)
 
 
 def headers() -> list[str]:
-    return [ROW_NUMBER_HEADER] + [spec.header for spec in COLUMNS]
+    return [ROW_NUMBER_HEADER] + [spec.header for spec in COLUMNS] + [STATUS_HEADER]
 
 
 def dmy(value: PartialDate | date | None) -> str:
@@ -87,7 +88,9 @@ def _records(db: Database, include_off_roll: bool) -> list[dict[str, str]]:
             info = derive_status(member.events, today)
             if not include_off_roll and not info.status.on_roll:
                 continue
-            records.append(_record(member, info.admitted_on, info.official_on))
+            record = _record(member, info.admitted_on, info.official_on)
+            record[STATUS_FIELD] = export_status(member.events, today)
+            records.append(record)
     return records
 
 
@@ -96,7 +99,7 @@ def _record(member: Member, admitted_on: date | None, official_on: date | None) 
     for spec in COLUMNS:
         name = spec.field
         if name == "gender":
-            value = Gender(member.gender).label
+            value = Gender(member.gender).label if member.gender else ""
         elif name == "birth_date":
             value = dmy(member.birth_date)
         elif name == "admitted_on":
@@ -118,7 +121,8 @@ def _write_csv(target: Path, records: list[dict[str, str]]) -> None:
         writer = csv.writer(handle)
         writer.writerow(headers())
         for number, record in enumerate(records, start=1):
-            writer.writerow([number] + [csv_cell(record[spec.field]) for spec in COLUMNS])
+            cells = [record[spec.field] for spec in COLUMNS] + [record[STATUS_FIELD]]
+            writer.writerow([number] + [csv_cell(value) for value in cells])
 
 
 def _write_xlsx(target: Path, records: list[dict[str, str]]) -> None:
@@ -138,10 +142,11 @@ def _write_xlsx(target: Path, records: list[dict[str, str]]) -> None:
     for number, record in enumerate(records, start=1):
         row = number + 1
         sheet.cell(row=row, column=1, value=number)
-        for index, spec in enumerate(COLUMNS, start=2):
-            value = record[spec.field]
+        fields = [spec.field for spec in COLUMNS] + [STATUS_FIELD]
+        for index, field_name in enumerate(fields, start=2):
+            value = record[field_name]
             cell = sheet.cell(row=row, column=index, value=value)
-            if spec.field in _TEXT_FIELDS:
+            if field_name in _TEXT_FIELDS:
                 cell.number_format = "@"
             widths[index - 1] = max(widths[index - 1], len(value))
     for index, width in enumerate(widths, start=1):

@@ -145,7 +145,11 @@ def read_row(
     if log.errors:
         return RowResult(None, log.finish(), log.errors)
     data = normalize(data)
-    errors = [e.message.rstrip(".") for e in validate(data, today)]
+    errors = [
+        e.message.rstrip(".")
+        for e in validate(data, today)
+        if not (e.field == "gender" and data.gender == "")  # unknown: listed, filled later
+    ]
     if errors:
         return RowResult(None, log.finish(), errors)
     return RowResult(data, log.finish(), [])
@@ -262,8 +266,11 @@ def _gender(values: dict[str, object], data: MemberData, log: _Log, has_gender: 
     if "male_mark" in values and "female_mark" not in values and "gender" not in values:
         data.gender = Gender.FEMALE.value
         return
-    if has_gender:
-        log.repairs.append("Không ghi giới tính → tạm ghi Nam, cần kiểm tra lại")
+    # Unknown: left blank for the secretary to fill, never guessed silently. A middle
+    # name "Thị" is offered as a hint only.
+    data.gender = ""
+    hint = " (tên có chữ “Thị”: có lẽ là Nữ)" if " thi " in f" {fold(data.full_name)} " else ""
+    log.repairs.append(f"Chưa rõ giới tính → để trống, cần bổ sung{hint}")
 
 
 # --- dates ------------------------------------------------------------------------------

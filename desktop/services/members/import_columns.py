@@ -161,6 +161,10 @@ EXTRA_COLUMNS: tuple[ColumnSpec, ...] = (
         ("Họ và đệm", "Họ và tên đệm", "Họ, tên đệm", "Họ và chữ đệm", "Họ"),
     ),
     ColumnSpec("given_name", "Tên"),
+    # Read into the member's history by import_status (not a MemberData field).
+    ColumnSpec(
+        "status", "Trạng thái", ("Tình trạng", "Trạng thái đảng viên", "Tình trạng sinh hoạt")
+    ),
 )
 
 # Everything the mapping dialog may offer.

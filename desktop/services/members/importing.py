@@ -25,6 +25,8 @@ from desktop.errors import DomainError
 from desktop.services.members.registry import PLAIN_FIELDS, MemberData
 from desktop.services.members.import_cells import is_blank, read_row
 from desktop.services.members.import_columns import ALL_COLUMNS, label_for, match_header
+from desktop.services.members.import_matching import SURE, FileRow, MatchIndex
+from desktop.services.members.import_status import StatusEvent, StatusUnknown, read_status
 from desktop.services.members.import_layout import (
     column_name,
     find_layout,
@@ -42,6 +44,9 @@ SAMPLE_LINES = 8
 NEW = "new"
 DUPLICATE = "duplicate"
 REJECTED = "rejected"
+# A name that matches an earlier one only without tone marks: the secretary decides
+# (``import_anyway``); left out unless confirmed, and always listed.
+POSSIBLE_DUPLICATE = "possible_duplicate"
 
 # A line without a name is a member with the name missing (rejected, reported) when it
 # holds one of these; otherwise it is a stray note or a section title (skipped).
@@ -63,6 +68,10 @@ class RowPlan:
     matched_member_id: int | None = None
     matched_row: int | None = None
     raw_name: str = ""
+    # For a POSSIBLE_DUPLICATE: the secretary confirmed it is another person.
+    import_anyway: bool = False
+    # From a "Trạng thái" column: the dated event it means (import_status).
+    status_event: StatusEvent | None = None
 
     @property
     def name(self) -> str:
@@ -97,6 +106,16 @@ class ImportPlan:
     @property
     def rejected_count(self) -> int:
         return self._count(REJECTED)
+
+    @property
+    def question_count(self) -> int:
+        return self._count(POSSIBLE_DUPLICATE)
+
+    def import_possible_duplicates(self, yes: bool = True) -> None:
+        """The secretary's answer: the questioned lines are other people (or not)."""
+        for row in self.rows:
+            if row.outcome == POSSIBLE_DUPLICATE:
+                row.import_anyway = yes
 
     @property
     def repaired_count(self) -> int:
@@ -141,6 +160,12 @@ def plan_import(
             "như “Họ và tên”, “Ngày sinh”, “Số thẻ đảng viên”."
         )
     warnings = list(layout.warnings)
+    if grid.uncomputed_formulas:
+        warnings.append(
+            f"Tệp có {grid.uncomputed_formulas} ô công thức chưa được tính giá trị (tệp do "
+            "chương trình khác tạo, chưa mở bằng Excel): các ô đó được đọc là trống. Hãy mở "
+            "tệp bằng Excel, bấm Lưu, rồi nhập lại."
+        )
     if mapping is None:
         mapping = dict(layout.mapping)
     else:
@@ -161,7 +186,8 @@ def plan_import(
     has_gender = any(f in mapping for f in _GENDER_FIELDS)
     if not has_gender:
         plan.warnings.append(
-            "Tệp không có cột Giới tính: mọi người được ghi là Nam, hãy kiểm tra lại sau khi nhập."
+            "Tệp không có cột Giới tính: giới tính để trống và được liệt kê từng dòng; hãy "
+            "bổ sung sau khi nhập (không tự đoán)."
         )
 
     index = _existing_index(db)
@@ -276,13 +302,26 @@ def _plan_row(
 ) -> RowPlan:
     result = read_row(values, has_gender=has_gender, today=today)
     row = RowPlan(row_number, result.data, result.repairs, result.errors, raw_name=name)
-    if result.data is None:
+    if result.data is not None and not is_blank(values.get("status")):
+        try:
+            row.status_event = read_status(values["status"], today or date.today())
+        except StatusUnknown as exc:
+            row.errors.append(str(exc))
+            row.data = None
+        if row.status_event is not None:
+            row.repairs.append(
+                f"Trạng thái: {row.status_event.kind.label} ngày "
+                f"{row.status_event.happened_on:%d/%m/%Y}"
+            )
+    if row.data is None:
         row.outcome = REJECTED
         return row
     found = index.find(result.data)
     if found is not None:
-        row.outcome = DUPLICATE
-        row.match_reason, owner = found
+        row.outcome = DUPLICATE if found.kind == SURE else POSSIBLE_DUPLICATE
+        row.match_reason, owner = found.reason, found.owner
+        if row.outcome == POSSIBLE_DUPLICATE:
+            index.add(result.data, _FileRow(row_number))
         if isinstance(owner, _FileRow):
             row.matched_row = owner.row_number
         else:
@@ -292,68 +331,10 @@ def _plan_row(
     return row
 
 
-# --- matching ---------------------------------------------------------------------------
+# --- matching (import_matching) -------------------------------------------------------
 
-
-@dataclass(frozen=True)
-class _FileRow:
-    row_number: int
-
-
-@dataclass
-class _Known:
-    name: str
-    birth: PartialDate | None
-    card: str | None
-    owner: int | _FileRow  # member id, or the earlier line of the same file
-
-
-def _same_birth(a: PartialDate, b: PartialDate) -> bool:
-    if a == b:
-        return True
-    # A year-only record and a full date of the same year are the same person here:
-    # skipping is recoverable, a duplicated member is not.
-    return a.year == b.year and (a.month is None or b.month is None)
-
-
-class _Index:
-    """The members already recorded, and the lines already planned, by card and name."""
-
-    def __init__(self) -> None:
-        self.by_card: dict[str, _Known] = {}
-        self.by_name: dict[str, list[_Known]] = {}
-
-    def add(self, data: MemberData, owner: int | _FileRow) -> None:
-        known = _Known(data.full_name, data.birth_date, data.card_number, owner)
-        if data.card_number:
-            self.by_card.setdefault(data.card_number, known)
-        self.by_name.setdefault(fold(data.full_name), []).append(known)
-
-    def find(self, data: MemberData) -> tuple[str, int | _FileRow] | None:
-        if data.card_number and (known := self.by_card.get(data.card_number)):
-            return _reason(known, f"số thẻ {data.card_number}"), known.owner
-        for known in self.by_name.get(fold(data.full_name), ()):
-            if data.birth_date is not None and known.birth is not None:
-                if not _same_birth(data.birth_date, known.birth):
-                    continue
-                both_full = data.birth_date.day is not None and known.birth.day is not None
-                how = (
-                    "họ tên và ngày sinh" if both_full else f"họ tên và năm sinh {known.birth.year}"
-                )
-            elif data.birth_date is None and not data.card_number:
-                how = "họ tên (dòng này không có số thẻ và ngày sinh)"
-            else:
-                continue
-            if data.card_number and known.card and known.card != data.card_number:
-                how += f"; số thẻ khác: {known.card}"
-            return _reason(known, how), known.owner
-        return None
-
-
-def _reason(known: _Known, how: str) -> str:
-    if isinstance(known.owner, _FileRow):
-        return f"trùng với dòng {known.owner.row_number} trong tệp (cùng {how})"
-    return f"trùng {how}: {known.name}"
+_Index = MatchIndex
+_FileRow = FileRow
 
 
 def _existing_index(db: Database) -> _Index:
@@ -364,11 +345,14 @@ def _existing_index(db: Database) -> _Index:
 
 
 def _fill_index(session, index: _Index) -> None:
-    query = select(Member.id, Member.full_name, Member.birth_date, Member.card_number).where(
-        Member.deleted_at.is_(None)
-    )
-    for member_id, full_name, birth, card in session.execute(query):
-        index.add(MemberData(full_name=full_name, birth_date=birth, card_number=card), member_id)
+    query = select(
+        Member.id, Member.full_name, Member.birth_date, Member.card_number, Member.citizen_id
+    ).where(Member.deleted_at.is_(None))
+    for member_id, full_name, birth, card, citizen in session.execute(query):
+        data = MemberData(
+            full_name=full_name, birth_date=birth, card_number=card, citizen_id=citizen
+        )
+        index.add(data, member_id)
 
 
 # --- writing ----------------------------------------------------------------------------
@@ -389,10 +373,15 @@ def apply_import(db: Database, plan: ImportPlan) -> ImportReport:
             _fill_index(session, index)
             created: list[Member] = []
             for row in plan.rows:
-                if row.outcome == NEW and row.data is not None:
+                wanted = row.outcome == NEW or (
+                    row.outcome == POSSIBLE_DUPLICATE and row.import_anyway
+                )
+                if wanted and row.data is not None:
                     found = index.find(row.data)
+                    if row.outcome == POSSIBLE_DUPLICATE and found and found.kind != SURE:
+                        found = None  # confirmed as another person by the secretary
                     if found is None:
-                        member = _new_member(row.data)
+                        member = _new_member(row.data, row.status_event)
                         session.add(member)
                         created.append(member)
                         index.add(row.data, _FileRow(row.row_number))
@@ -401,11 +390,11 @@ def apply_import(db: Database, plan: ImportPlan) -> ImportReport:
                         lines.append((row.row_number, _line(row, "đã nhập")))
                         continue
                     late = RowPlan(row.row_number, row.data, outcome=DUPLICATE)
-                    late.match_reason = found[0]
-                    if isinstance(found[1], _FileRow):
-                        late.matched_row = found[1].row_number
+                    late.match_reason = found.reason
+                    if isinstance(found.owner, _FileRow):
+                        late.matched_row = found.owner.row_number
                     row = late
-                if row.outcome == DUPLICATE:
+                if row.outcome in (DUPLICATE, POSSIBLE_DUPLICATE):
                     duplicates += 1
                 else:
                     rejected += 1
@@ -431,7 +420,7 @@ def apply_import(db: Database, plan: ImportPlan) -> ImportReport:
     )
 
 
-def _new_member(data: MemberData) -> Member:
+def _new_member(data: MemberData, status: StatusEvent | None = None) -> Member:
     """A Member as members.create_member would save it, with its kết nạp and chính thức
     events (the member form shows those dates as views of the events)."""
     member = Member(**{name: getattr(data, name) for name in PLAIN_FIELDS})
@@ -439,6 +428,10 @@ def _new_member(data: MemberData) -> Member:
     for kind, when in dates:
         if when is not None:
             member.events.append(MemberEvent(kind=kind.value, happened_on=when))
+    if status is not None:
+        member.events.append(
+            MemberEvent(kind=status.kind.value, happened_on=status.happened_on, note=status.note)
+        )
     return member
 
 
@@ -450,6 +443,10 @@ def _line(row: RowPlan, done: str) -> str:
     if row.outcome == NEW:
         text = f"{head}{done} {row.name}"
         return text + (f" (sửa: {'; '.join(row.repairs)})" if row.repairs else "")
+    if row.outcome == POSSIBLE_DUPLICATE:
+        if done == "đã nhập":
+            return f"{head}chưa nhập {row.name} — {row.match_reason}"
+        return f"{head}cần xác nhận {row.name} — {row.match_reason}"
     if row.outcome == DUPLICATE:
         if row.matched_row is not None:
             return f"{head}bỏ qua {row.name} — {row.match_reason}"
@@ -481,6 +478,11 @@ def format_report(result: ImportPlan | ImportReport) -> str:
             f"bỏ qua {result.duplicate_count} người đã có; "
             f"không nhập {result.rejected_count} dòng lỗi."
         )
+        if result.question_count:
+            summary += (
+                f" {result.question_count} dòng có tên gần giống người đã có (chỉ khác dấu) "
+                "cần bí thư xác nhận là người khác."
+            )
         lines, warnings = plan_lines(result), result.warnings
     else:
         name = result.source.name if result.source else "danh sách"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
@@ -37,6 +38,9 @@ class Grid:
     source: Path
     merged: list[Range] = field(default_factory=list)
     encoding: str = ""
+    # Formula cells the file stores without a computed value (made by another program
+    # and never opened in Excel): openpyxl reads them as empty.
+    uncomputed_formulas: int = 0
     _cover: dict[tuple[int, int], Range] | None = field(default=None, repr=False)
     _width: int | None = field(default=None, repr=False)
 
@@ -100,15 +104,40 @@ def read_grid(path: Path) -> Grid:
     if not path.is_file():
         raise DomainError(f"Không đọc được tệp {path.name}: không tìm thấy tệp.")
     if suffix == ".xls":
-        raise DomainError(
-            f"Không đọc được tệp {path.name}: định dạng .xls (Excel 97–2003) chưa được hỗ trợ. "
-            "Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx."
-        )
+        from desktop.services.members.import_xls import read_xls
+
+        return read_xls(path)
     if suffix in XLSX_SUFFIXES:
+        _refuse_protected(path)
         return _read_xlsx(path)
     if suffix in CSV_SUFFIXES:
         return _read_csv(path)
-    raise DomainError(f"Không đọc được tệp {path.name}: chỉ nhận tệp .xlsx hoặc .csv.")
+    raise DomainError(f"Không đọc được tệp {path.name}: chỉ nhận tệp .xlsx, .xls hoặc .csv.")
+
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _refuse_protected(path: Path) -> None:
+    """A password-protected .xlsx is an OLE container holding "EncryptedPackage"."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+            if head != OLE_MAGIC:
+                return
+            body = handle.read(4 * 1024 * 1024)
+    except OSError as exc:
+        raise DomainError(f"Không đọc được tệp {path.name}: {exc.strerror or exc}.") from exc
+    if "EncryptedPackage".encode("utf-16-le") in body:
+        raise DomainError(
+            f"Không đọc được tệp {path.name}: tệp Excel này được đặt mật khẩu. Hãy mở tệp "
+            "bằng Excel, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật "
+            "khẩu, xóa trống ô mật khẩu), lưu lại rồi nhập lại."
+        )
+    raise DomainError(
+        f"Không đọc được tệp {path.name}: đây là tệp Excel 97–2003 mang đuôi .xlsx. Hãy đổi "
+        "đuôi tệp thành .xls rồi nhập lại."
+    )
 
 
 # --- xlsx -------------------------------------------------------------------------------
@@ -137,7 +166,28 @@ def _read_xlsx(path: Path) -> Grid:
     if not grids:
         raise DomainError(f"Không đọc được tệp {path.name}: không có trang tính nào có dữ liệu.")
     # The sheet whose header is most recognisable; the first one on a tie.
-    return max(grids, key=_header_score)
+    chosen = max(grids, key=_header_score)
+    chosen.uncomputed_formulas = _uncomputed_formulas(path)
+    return chosen
+
+
+_FORMULA_WITHOUT_VALUE = re.compile(
+    rb"<c\b[^>]*>\s*<f\b[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>"
+)
+_MAX_SHEET_XML = 50 * 1024 * 1024
+
+
+def _uncomputed_formulas(path: Path) -> int:
+    """How many formula cells of the workbook have no cached value (bounded read)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            count = 0
+            for info in archive.infolist():
+                if info.filename.startswith("xl/worksheets/") and info.file_size < _MAX_SHEET_XML:
+                    count += len(_FORMULA_WITHOUT_VALUE.findall(archive.read(info)))
+            return count
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+        return 0
 
 
 def _sheet_grid(ws, path: Path) -> Grid:
@@ -149,20 +199,48 @@ def _sheet_grid(ws, path: Path) -> Grid:
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
         values[(r - 1, c - 1)] = value
+    ranges = [
+        (rng.min_row - 1, rng.min_col - 1, rng.max_row - 1, rng.max_col - 1)
+        for rng in ws.merged_cells.ranges
+    ]
+    return sparse_grid(values, ranges, ws.title, path)
+
+
+# A roster is one block of rows: cells after this many empty rows are strays (a note typed
+# at row 200,000, a format applied to XFD1048576) and are not part of it.
+MAX_ROW_GAP = 1000
+
+
+def sparse_grid(
+    values: dict[tuple[int, int], object], ranges: list[Range], title: str, path: Path
+) -> Grid:
+    """A grid whose size is bounded by the cells that hold data, not their coordinates.
+
+    Columns without any value are dropped (positions stay consistent across rows) and
+    rows after a gap of ``MAX_ROW_GAP`` empty rows are ignored.
+    """
     if not values:
-        return Grid([], ws.title, path)
-    height = max(r for r, _ in values) + 1
-    width = max(c for _, c in values) + 1
+        return Grid([], title, path)
+    filled_rows = sorted({r for r, _ in values})
+    last = filled_rows[0]
+    for r in filled_rows[1:]:
+        if r - last > MAX_ROW_GAP:
+            break
+        last = r
+    values = {(r, c): v for (r, c), v in values.items() if r <= last}
+    columns = sorted({c for _, c in values})
+    position = {c: i for i, c in enumerate(columns)}
+    height, width = last + 1, len(columns)
     rows: list[list[object]] = [[None] * width for _ in range(height)]
     for (r, c), value in values.items():
-        rows[r][c] = value
+        rows[r][position[c]] = value
     merged = []
-    for rng in ws.merged_cells.ranges:
-        r0, c0 = rng.min_row - 1, rng.min_col - 1
-        if r0 >= height or c0 >= width:
+    for r0, c0, r1, c1 in ranges:
+        kept = [position[c] for c in columns if c0 <= c <= c1]
+        if r0 >= height or not kept:
             continue
-        merged.append((r0, c0, min(rng.max_row - 1, height - 1), min(rng.max_col - 1, width - 1)))
-    return Grid(rows, ws.title, path, merged)
+        merged.append((r0, kept[0], min(r1, height - 1), kept[-1]))
+    return Grid(rows, title, path, merged)
 
 
 def _header_score(grid: Grid) -> int:

@@ -17,6 +17,9 @@ from desktop.rules.rating_model import FormSection, FormVariant, Level, RulePack
 from desktop.rules.rating_rules import pack_for_year
 from desktop.errors import FieldError, ValidationError
 from desktop.services.reviews.rating_checks import RatingWarning, vote_warning
+from desktop.services.meetings.vote_base import VoteBase
+from desktop.services.reviews.rating_votes import vote_base_for
+from desktop.services.reviews.roster import review_date
 from desktop.services.reviews.self_reviews import STRUCTURED_SECTIONS, score_total
 from desktop.storage.database import Database
 from desktop.text import clean_paragraphs, format_number
@@ -42,6 +45,9 @@ class CollectiveReviewDetail:
     form: FormVariant | None
     data: CollectiveReviewData
     saved: bool
+    # The cell's official members less the exclusions, on the day the report was written
+    # (services.reviews.rating_votes): the base of the vote on the collective's level.
+    vote_base: VoteBase | None = None
 
     @property
     def text_sections(self) -> tuple[FormSection, ...]:
@@ -80,7 +86,7 @@ class CollectiveReviewDetail:
                         f"({self.pack.bands_source}).",
                     )
                 )
-        vote = vote_warning(self.data.votes_for, self.data.votes_total)
+        vote = vote_warning(self.data.votes_for, self.data.votes_total, base=self.vote_base)
         if vote:
             found.append(vote)
         return found
@@ -106,7 +112,10 @@ def get_collective_review(db: Database, year: int) -> CollectiveReviewDetail:
             decision_number=row.decision_number,
             decision_date=row.decision_date,
         )
-        return CollectiveReviewDetail(year, pack, form, data, True)
+        base = None
+        if row.votes_for is not None:
+            base = vote_base_for(session, year, None, row.written_on or review_date(year))
+        return CollectiveReviewDetail(year, pack, form, data, True, base)
 
 
 def save_collective_review(db: Database, year: int, data: CollectiveReviewData) -> None:

@@ -393,7 +393,8 @@ def commitment_result_text(detail: CommitmentDetail | None) -> str:
     if detail.evaluation:
         text += f"; chi ủy đánh giá: {detail.evaluation_label}"
         if detail.evaluation_comment:
-            text += f" – {detail.evaluation_comment}"
+            # The comment's own full stop would print "..": one stop, at the end.
+            text += f" – {detail.evaluation_comment.rstrip(' .')}"
     return text + "."
 
 

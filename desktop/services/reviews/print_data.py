@@ -7,13 +7,17 @@ Printing (``desktop/printing``) lays these out and computes nothing, so the PDF 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from desktop.models import PartyPost
+from sqlalchemy import func, select
+
+from desktop.models import Commitment, PartyPost
 from desktop.rules.rating_model import Level, RulePack
 from desktop.services.cell.details import CellInfo, get_cell
+from desktop.services.cell.numbering import LIST, REPORT, Issue, issue_of
 from desktop.services.reviews.collective import get_collective_review
 from desktop.services.reviews.commitments import (
     ItemResult,
@@ -23,7 +27,7 @@ from desktop.services.reviews.commitments import (
 )
 from desktop.errors import NotFound
 from desktop.services.members.registry import get_member, list_members
-from desktop.services.reviews.ratings import RatingRow, RatingSheet, rating_sheet
+from desktop.services.reviews.ratings import RatingRow, RatingSheet, implied_level, rating_sheet
 from desktop.services.reviews.roster import review_members
 from desktop.services.reviews.self_reviews import get_self_review
 from desktop.services.members.status import MemberStatus
@@ -42,10 +46,13 @@ _WARNING_NOTES = {
 
 @dataclass(frozen=True)
 class PaperHead:
-    """The cell and the bí thư who signs for it."""
+    """The cell and the bí thư who signs for it; the phó bí thư (or a chi ủy viên) signs
+    for the cell when the paper is the bí thư's own."""
 
     cell: CellInfo
     secretary_name: str
+    deputy_name: str = ""
+    deputy_title: str = "Phó Bí thư"
 
 
 @dataclass(frozen=True)
@@ -106,7 +113,7 @@ class CommitmentSummaryLine:
 class CommitmentSummaryPaper:
     head: PaperHead
     year: int
-    issued_on: date
+    issued_on: date | None  # None on a draft
     lines: tuple[CommitmentSummaryLine, ...]
     total: int
     written: int
@@ -114,6 +121,7 @@ class CommitmentSummaryPaper:
     not_written: tuple[str, ...]
     not_assessed: tuple[str, ...]
     not_evaluated: tuple[str, ...]
+    issue: Issue | None = None
 
 
 # ---------------------------------------------------------------- bản kiểm điểm
@@ -163,6 +171,8 @@ class SelfReviewPaper:
     implied_level: str
     self_level: str
     verdict: CellVerdict | None
+    # "không thuộc diện kiểm điểm năm …, lý do …": printed instead of the form.
+    not_reviewed: str = ""
 
 
 # ---------------------------------------------------------------- danh sách xếp loại
@@ -199,7 +209,7 @@ class LevelTally:
 class RatingListPaper:
     head: PaperHead
     year: int
-    issued_on: date
+    issued_on: date | None  # None on a draft
     review_on: date
     pack_period: str
     basis: str  # "Căn cứ Quy định 366-QĐ/TW ngày 30/8/2025; …"
@@ -215,10 +225,20 @@ class RatingListPaper:
     quota_source: str
     quota_exceeded: bool
     decided_quota_line: str
+    issue: Issue | None = None
+    # The "Chưa đề xuất" / "Chưa quyết định" row, so each column adds up to ``rated``.
+    awaiting_share: str = ""
+    undecided: int = 0
+    undecided_share: str = ""
 
     @property
     def proposed_total(self) -> int:
-        return sum(t.proposed for t in self.tallies)
+        """Every rated member: at a level, or still without the cell's proposal."""
+        return sum(t.proposed for t in self.tallies) + len(self.awaiting)
+
+    @property
+    def decided_total(self) -> int:
+        return sum(t.decided for t in self.tallies) + self.undecided
 
 
 # ---------------------------------------------------------------- kiểm điểm tập thể
@@ -240,6 +260,7 @@ class CollectivePaper:
     votes: str
     decided: str
     decision: str
+    issue: Issue | None = None
 
 
 # ---------------------------------------------------------------- gathering
@@ -267,10 +288,14 @@ def find_member(db: Database, text: str) -> int:
 def paper_head(db: Database, year: int, today: date | None = None) -> PaperHead:
     with db.session() as session:
         members = review_members(session, year, today)
-    secretary = next(
-        (m.full_name for m in members if m.party_post == PartyPost.SECRETARY.label), ""
-    )
-    return PaperHead(get_cell(db), secretary)
+    def holder(post: PartyPost) -> str:
+        return next((m.full_name for m in members if m.party_post == post.label), "")
+
+    secretary = holder(PartyPost.SECRETARY)
+    deputy, title = holder(PartyPost.DEPUTY), PartyPost.DEPUTY.label
+    if not deputy:
+        deputy, title = holder(PartyPost.COMMITTEE), PartyPost.COMMITTEE.label
+    return PaperHead(get_cell(db), secretary, deputy, title)
 
 
 def member_identity(db: Database, member_id: int) -> MemberIdentity:
@@ -342,10 +367,17 @@ def commitment_summary_paper(
                 row.evaluation_label or "Chưa",
             )
         )
+    # Issued once every commitment is evaluated, dated the last evaluation; a draft before.
+    final = bool(overview.rows) and not overview.not_evaluated and not overview.not_written
+    issue = issue_of(
+        db, "commitment_summary", str(year), REPORT, _last_evaluation(db, year),
+        final=final, today=today,
+    )  # fmt: skip
     return CommitmentSummaryPaper(
         head=paper_head(db, year, today),
         year=year,
-        issued_on=today or date.today(),
+        issued_on=issue.issued_on,
+        issue=issue,
         lines=tuple(lines),
         total=len(overview.rows),
         written=sum(1 for r in overview.rows if r.written),
@@ -356,10 +388,51 @@ def commitment_summary_paper(
     )
 
 
+def _not_reviewed_reason(
+    db: Database, member_id: int, year: int, row: RatingRow | None, review_on: date
+) -> str:
+    """Why the member writes no self-review in ``year``; "" when he does."""
+    if row is None:
+        admitted = get_member(db, member_id).data.admitted_on
+        if admitted is not None and admitted > review_on:
+            return (
+                f"vào Đảng ngày {short_date(admitted)}, sau thời điểm kiểm điểm "
+                f"({short_date(review_on)})."
+            )
+        return f"không có tên trong danh sách đảng viên của chi bộ ngày {short_date(review_on)}."
+    if not row.rated and not row.writes_review:
+        return clean_reason(row.facts.not_rated_reason)
+    return ""
+
+
+def _last_evaluation(db: Database, year: int) -> date | None:
+    """The day the chi ủy evaluated the year's last commitment (the summary's act)."""
+    with db.session() as session:
+        return session.scalar(
+            select(func.max(Commitment.evaluated_on)).where(Commitment.year == year)
+        )
+
+
 def self_review_paper(
     db: Database, member_id: int, year: int, today: date | None = None
 ) -> SelfReviewPaper:
-    """The self-review on the form it was written on (a 2024 review keeps 02A/02B)."""
+    """The self-review on the form it was written on (a 2024 review keeps 02A/02B); for a
+    member who is not reviewed that year, the sentence saying so and why."""
+    sheet = rating_sheet(db, year, today)
+    row = next((r for r in sheet.rows if r.member_id == member_id), None)
+    reason = _not_reviewed_reason(db, member_id, year, row, sheet.review_on)
+    if reason:
+        member = member_identity(db, member_id)
+        return SelfReviewPaper(
+            head=paper_head(db, year, today), year=year, member=member, template="",
+            title="Bản kiểm điểm cá nhân", title_note="", written_on=None, sections=(),
+            scores=(), total=None, total_maximum=None, implied_level="", self_level="",
+            verdict=None,
+            not_reviewed=(
+                f"Đồng chí {member.full_name} không thuộc diện kiểm điểm năm {year}, "
+                f"lý do: {reason}"
+            ),
+        )  # fmt: skip
     detail = get_self_review(db, member_id, year)
     form = detail.form
     title, _, note = form.title.partition(" (")
@@ -378,8 +451,6 @@ def self_review_paper(
     )
     implied = detail.implied_level
     verdict = None
-    sheet = rating_sheet(db, year, today)
-    row = next((r for r in sheet.rows if r.member_id == member_id), None)
     if row is not None and (row.proposed_level or row.decided_level or row.discussion):
         verdict = _verdict(detail.pack, row)
     scale = detail.pack.score_scale
@@ -438,29 +509,39 @@ def rating_list_paper(
                 proposed=_short(pack, row.proposed_level) if row.rated else "",
                 votes=_votes(row.votes_for, row.votes_total, short=True) if row.rated else "",
                 decided=_short(pack, row.decided_level) if row.rated else "",
-                note=_note(row),
+                note=_note(pack, row),
                 card_number=member.card_number,
                 votes_for=row.votes_for if row.rated else None,
                 votes_total=row.votes_total if row.rated else None,
             )
         )
     rated = len(sheet.rated)
+    awaiting = len(sheet.awaiting_proposal)
+    proposed = [c.proposed for c in sheet.counts] + [awaiting]
+    undecided = rated - sum(c.decided for c in sheet.counts)
+    decided = [c.decided for c in sheet.counts] + [undecided]
+    proposed_shares = shares(proposed, rated)
+    decided_shares = shares(decided, rated)
     tallies = tuple(
         LevelTally(
-            c.level.name,
-            c.level.short_name,
-            c.proposed,
-            format_percent(c.proposed / rated) if rated else "",
-            c.decided,
-            format_percent(c.decided / rated) if rated else "",
+            c.level.name, c.level.short_name, c.proposed, proposed_shares[i], c.decided,
+            decided_shares[i],
         )
-        for c in sheet.counts
-    )
+        for i, c in enumerate(sheet.counts)
+    )  # fmt: skip
     has_decisions = any(r.decided_level for r in sheet.rows)
+    # The cell's list is issued when every rated member has the cell's proposal, dated the
+    # day of the proposal (the rating meeting); until then it is a draft.
+    proposed_on = [r.proposed_on for r in sheet.rated if r.proposed_level and r.proposed_on]
+    issue = issue_of(
+        db, "rating_list", str(year), LIST, max(proposed_on, default=None),
+        final=bool(sheet.rated) and not sheet.awaiting_proposal, today=today,
+    )  # fmt: skip
     return RatingListPaper(
         head=paper_head(db, year, today),
         year=year,
-        issued_on=today or date.today(),
+        issued_on=issue.issued_on,
+        issue=issue,
         review_on=sheet.review_on,
         pack_period=pack.period_text,
         basis=basis_line(pack),
@@ -469,14 +550,36 @@ def rating_list_paper(
         lines=tuple(lines),
         on_roll=len(sheet.rows),
         rated=rated,
-        not_rated=tuple((r.member.full_name, r.facts.not_rated_reason) for r in sheet.not_rated),
+        not_rated=tuple(
+            (r.member.full_name, clean_reason(r.facts.not_rated_reason)) for r in sheet.not_rated
+        ),
         awaiting=tuple(r.member.full_name for r in sheet.awaiting_proposal),
         tallies=tallies,
         quota_line=sheet.quota_proposed.explanation,
         quota_source=sheet.quota_proposed.source,
         quota_exceeded=sheet.quota_proposed.exceeded,
         decided_quota_line=sheet.quota_decided.explanation if has_decisions else "",
+        awaiting_share=proposed_shares[-1],
+        undecided=undecided,
+        undecided_share=decided_shares[-1],
     )
+
+
+def shares(counts: list[int], total: int, digits: int = 2) -> list[str]:
+    """Each count as a share of ``total`` ("10,53%"), rounded by the largest-remainder rule
+    so that shares of counts adding up to ``total`` add up to exactly 100%."""
+    if total <= 0:
+        return [""] * len(counts)
+    unit = 100 * 10**digits  # hundredths of a percent
+    exact = [count * unit for count in counts]
+    floors = [value // total for value in exact]
+    left = unit * sum(counts) // total - sum(floors) if sum(counts) == total else 0
+    order = sorted(range(len(counts)), key=lambda i: (-(exact[i] % total), i))
+    for i in order[:left]:
+        floors[i] += 1
+    if sum(counts) != total:  # not a partition: each share rounded on its own
+        floors = [round(Decimal(value) / total) for value in exact]
+    return [format_percent(Decimal(value) / unit) for value in floors]
 
 
 def collective_paper(db: Database, year: int, today: date | None = None) -> CollectivePaper:
@@ -497,12 +600,18 @@ def collective_paper(db: Database, year: int, today: date | None = None) -> Coll
         if data.decision_date:
             decision += f" ngày {short_date(data.decision_date)}"
     scale = detail.pack.score_scale
+    # The cell's own report is issued once it has rated itself, dated the day it was written.
+    final = bool(data.self_level and data.written_on)
+    issue = issue_of(
+        db, "collective_review", str(year), REPORT, data.written_on, final=final, today=today
+    )
     return CollectivePaper(
         head=paper_head(db, year, today),
         year=year,
         template=form.template if form else "",
         title=form.title if form else "Kết quả tự đánh giá, xếp loại tập thể chi bộ",
-        written_on=data.written_on,
+        written_on=issue.issued_on,
+        issue=issue,
         sections=sections,
         scores=scores,
         total=detail.total,
@@ -560,7 +669,45 @@ def _votes(votes_for: int | None, votes_total: int | None, short: bool = False) 
     return text if short else f"{text} phiếu tán thành"
 
 
-def _note(row: RatingRow) -> str:
+_NESTED = re.compile(r"\(([^()]*?)\s*\(([^()]*)\)\s*\)")
+
+
+def clean_reason(text: str) -> str:
+    """One pair of brackets, one full stop: "… (Quy định 366-QĐ/TW ngày 30/8/2025 (như
+    Quy định 124-QĐ/TW, Điều 5))" prints "… (Quy định 366-QĐ/TW ngày 30/8/2025; như …)."."""
+    text = (text or "").strip()
+    while _NESTED.search(text):
+        text = _NESTED.sub(r"(\1; \2)", text)
+    text = re.sub(r"\.{2,}$", ".", text)
+    return text if not text or text.endswith(".") else text + "."
+
+
+def admission_words(pack: RulePack, admitted_on: date | None, months: int | None) -> str:
+    """A newcomer as the rule words it: "mới kết nạp chưa đủ 6 tháng (vào Đảng ngày
+    31/12/2025, được 0 tháng)"; never a bare "0 tháng"."""
+    rule = pack.not_rated_rule("recently_admitted")
+    limit = f" chưa đủ {rule.months} tháng" if rule is not None and rule.months else ""
+    facts = []
+    if admitted_on is not None:
+        facts.append(f"vào Đảng ngày {short_date(admitted_on)}")
+    if months is not None:
+        facts.append("chưa được 1 tháng" if months < 1 else f"được {months} tháng")
+    return f"mới kết nạp{limit}" + (f" ({', '.join(facts)})" if facts else "")
+
+
+def self_level_outside_band(pack: RulePack, row: RatingRow) -> str:
+    """The flag when the self-rating is above the band of the member's own score."""
+    band = implied_level(pack, row)
+    if band is None or not row.self_level or row.self_level == band.code:
+        return ""
+    codes = [level.code for level in pack.levels]  # highest first
+    if row.self_level in codes and codes.index(row.self_level) < codes.index(band.code):
+        score = format_number(row.facts.self_score)
+        return f"Tự xếp loại cao hơn khung điểm ({score} điểm: {band.short_name})"
+    return ""
+
+
+def _note(pack: RulePack, row: RatingRow) -> str:
     """Why a member is not rated, or the warnings on the proposal, put briefly."""
     if not row.rated:
         member = row.member
@@ -571,11 +718,11 @@ def _note(row: RatingRow) -> str:
         elif row.not_rated_note:
             reason = row.not_rated_note.rstrip(".")
         elif member.months_since_admission is not None:
-            reason = f"mới kết nạp {member.months_since_admission} tháng"
+            reason = admission_words(pack, member.admitted_on, member.months_since_admission)
         else:
             reason = "không thuộc diện xếp loại"
         return f"Không xếp loại: {reason}"
-    notes = []
+    notes = [flag] if (flag := self_level_outside_band(pack, row)) else []
     for warning in row.warnings:
         facts = row.facts
         if warning.code == "absences":

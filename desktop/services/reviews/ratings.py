@@ -25,10 +25,12 @@ from desktop.services.reviews.rating_checks import (
     quota_warning,
     vote_warning,
 )
+from desktop.services.reviews.quota_scope import cell_pack
 from desktop.services.reviews.rating_votes import vote_base_for
 from desktop.services.reviews.roster import ReviewMember, review_date, review_members
 from desktop.services.reviews.self_reviews import review_total, self_reviews_of_year
 from desktop.services.members.status import MemberStatus
+from desktop.services.reviews.vote_bound import vote_bound_errors
 from desktop.storage.database import Database
 from desktop.text import clean_paragraphs
 
@@ -137,7 +139,7 @@ def rating_sheet(db: Database, year: int, today: date | None = None) -> RatingSh
 
 
 def build_sheet(session: Session, year: int, today: date | None = None) -> RatingSheet:
-    pack = pack_for_year(year)
+    pack = cell_pack(session, year)  # the pack, with the quota scope the cell recorded
     members = review_members(session, year, today)
     ratings = {r.member_id: r for r in session.scalars(select(Rating).where(Rating.year == year))}
     reviews = self_reviews_of_year(session, year)
@@ -218,6 +220,7 @@ def record_proposal(
     """Store the cell's vote with the warnings shown at that moment; returns them."""
     pack = pack_for_year(year)
     errors = _proposal_errors(pack, proposal)
+    errors += vote_bound_errors(db, proposal.meeting_id, proposal.votes_for, proposal.votes_total)
     if errors:
         raise ValidationError(errors)
     warnings = proposal_warnings(db, member_id, year, proposal, today) if proposal.level else []

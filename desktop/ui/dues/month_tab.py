@@ -82,6 +82,8 @@ class MonthTab(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAccessibleName("Danh sách thu đảng phí")
         header = self.table.horizontalHeader()
+        # Measuring every row of a 1,000-member cell would take a second; 100 rows suffice.
+        header.setResizeContentsPrecision(100)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         self.table.installEventFilter(self)
@@ -96,6 +98,8 @@ class MonthTab(QWidget):
         self.history_button = QPushButton("Đối tượng, &mức đóng… (F4)")
         self.close_button = QPushButton("Khóa &sổ tháng")
         self.undo_button = QPushButton("&Hoàn tác")
+        self.log_button = QPushButton("Sổ sửa &chữa…")
+        self.log_button.clicked.connect(self.show_corrections)
         self.mark_all_button.clicked.connect(self.model.mark_all)
         self.save_button.clicked.connect(self.save_marked)
         self.other_button.clicked.connect(self.pay_other)
@@ -133,7 +137,7 @@ class MonthTab(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         more = QHBoxLayout()
-        for button in (self.history_button, self.close_button, self.undo_button):
+        for button in (self.history_button, self.close_button, self.log_button, self.undo_button):
             more.addWidget(button)
         more.addStretch(1)
         layout = QVBoxLayout(self)
@@ -253,8 +257,10 @@ class MonthTab(QWidget):
             return
         self.first_receipt.clear()
         self.reload()
-        self.ctx.undo_offered.emit(f"Đã ghi {count} đồng chí nộp đảng phí tháng "
-                                   f"{month_text(self.month)}.")
+        # The status bar's undo works on the window's undo stack; dues keep their own
+        # (persisted) last action, taken back with this tab's "Hoàn tác" button.
+        self.summary.setText(f"Đã ghi {count} đồng chí nộp đảng phí tháng "
+                             f"{month_text(self.month)}. " + self.summary.text())
         self.changed.emit()
 
     def _current_line(self) -> ledger.LedgerLine | None:
@@ -332,6 +338,11 @@ class MonthTab(QWidget):
         messages.info(self, "Đã hoàn tác", f"Đã hoàn tác: {text}.")
         self.reload()
         self.changed.emit()
+
+    def show_corrections(self) -> None:
+        from desktop.ui.dues.corrections_dialog import CorrectionsDialog
+
+        CorrectionsDialog(self.ctx, self.month[0], self).exec()
 
     def _request_history(self) -> None:
         line = self._current_line()

@@ -100,6 +100,8 @@ class YearTab(QWidget):
             total.setTextAlignment(right)
             self.table.setItem(r, 13, total)
         header = self.table.horizontalHeader()
+        # Measuring every row of a 1,000-member cell would take a second; 100 rows suffice.
+        header.setResizeContentsPrecision(100)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.totals.setText(f"Cả năm: phải nộp {money(sheet.total_due)} đồng, đã nộp "
                             f"{money(sheet.total_paid)} đồng. Ô đỏ: chưa nộp; ô vàng: nộp thiếu; "

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.exchange.errors import PackageRejected
 from desktop.exchange.read import package_folder
+from desktop.services.exchange.cell_keys import KeyChangeNeeded
 from desktop.services.exchange.consolidation import ImportOutcome, ReplaceNeeded, import_package
 from desktop.ui import messages
 from desktop.ui.context import UiContext
@@ -110,28 +111,53 @@ class PackageImporter:
             return
         self._run(self.queue.pop(0), None, False)
 
-    def _run(self, path: Path, password: str | None, replace: bool) -> None:
+    def _run(
+        self, path: Path, password: str | None, replace: bool, new_key: bool = False
+    ) -> None:
         db = self.ctx.db
         self.task = run_task(
             self.parent,
             f"Đang kiểm tra và nhập gói {path.name}…",
-            lambda _progress: import_package(db, path, password=password, replace=replace),
+            lambda _progress: import_package(
+                db, path, password=password, replace=replace, accept_new_key=new_key
+            ),
             lambda outcome: self._imported(path, outcome),
-            on_error=lambda exc: self._failed(path, password, replace, exc),
+            on_error=lambda exc: self._failed(path, password, replace, exc, new_key),
         )
 
     def _imported(self, path: Path, outcome: ImportOutcome) -> None:
         self.lines.append(ImportLine(path, True, outcome_text(path.name, outcome), outcome.year))
         self._next()
 
-    def _failed(self, path: Path, password: str | None, replace: bool, exc: BaseException) -> None:
+    def _failed(
+        self,
+        path: Path,
+        password: str | None,
+        replace: bool,
+        exc: BaseException,
+        new_key: bool = False,
+    ) -> None:
         if isinstance(exc, PackageRejected) and exc.reason in PASSWORD_REASONS:
             problem = exc.message if exc.reason == "wrong_password" else ""
             given = ask_password(self.parent, path.name, problem)
             if given:
-                self._run(path, given, replace)
+                self._run(path, given, replace, new_key)
                 return
             self._refused(path, "chưa nhập vì không có mật khẩu.")
+            return
+        if isinstance(exc, KeyChangeNeeded):
+            # A changed key is how a forged package looks: the safe answer is the default.
+            if messages.ask(
+                self.parent,
+                "Khóa ký gói của chi bộ đã thay đổi",
+                f"{exc}\n\nĐã gọi điện đối chiếu mã khóa mới và chắc chắn gói là thật?",
+                "Đã đối chiếu, nhập gói",
+                "Không nhập",
+                danger=True,
+            ):
+                self._run(path, password, replace, True)
+                return
+            self._refused(path, "không nhập vì khóa ký gói khác khóa đã biết của chi bộ.")
             return
         if isinstance(exc, ReplaceNeeded):
             if messages.ask(
@@ -141,7 +167,7 @@ class PackageImporter:
                 "Thay thế",
                 "Giữ gói cũ",
             ):
-                self._run(path, password, True)
+                self._run(path, password, True, new_key)
                 return
             self._refused(path, "không nhập; giữ gói đã có.")
             return

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.services.members.importing import (
     ImportPlan,
     ImportReport,
+    POSSIBLE_DUPLICATE,
     apply_import,
     format_report,
     plan_import,
@@ -262,7 +263,7 @@ class ImportDialog(QDialog):
             else ""
         )
         self.confirm_button.setText(confirm_text(plan))
-        self.confirm_button.setEnabled(plan.new_count > 0)
+        self.confirm_button.setEnabled(plan.new_count + plan.question_count > 0)
         self.confirm_button.setDefault(True)
         self.steps.setCurrentIndex(STEP_PREVIEW)
 
@@ -270,8 +271,22 @@ class ImportDialog(QDialog):
 
     def confirm(self) -> Task | None:
         plan = self.plan
-        if plan is None or plan.new_count == 0:
+        if plan is None or plan.new_count + plan.question_count == 0:
             return None
+        if plan.question_count:
+            questioned = [r.name for r in plan.rows if r.outcome == POSSIBLE_DUPLICATE]
+            names = ", ".join(questioned)[:300]
+            plan.import_possible_duplicates(
+                messages.ask(
+                    self,
+                    "Có người tên gần giống",
+                    f"{plan.question_count} dòng có tên chỉ khác dấu với người đã có, cùng ngày "
+                    f"sinh ({names}). Dấu thanh khác là tên khác: nếu đây là những người khác, "
+                    "hãy nhập họ; nếu là cùng người, hãy bỏ qua.",
+                    "Nhập như người khác",
+                    "Bỏ qua các dòng này",
+                )
+            )
         self.confirm_button.setEnabled(False)
         workspace = self.ctx.workspace
 

@@ -5,21 +5,38 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.services.members.importing import DUPLICATE, NEW, REJECTED, ImportPlan, RowPlan
+from desktop.services.members.importing import (
+    DUPLICATE,
+    NEW,
+    POSSIBLE_DUPLICATE,
+    REJECTED,
+    ImportPlan,
+    RowPlan,
+)
 
 PREVIEW_LIMIT = 200
 # The reason comes last and takes the room that is left, wrapping, so it is never
 # pushed out of sight; dates of admission are imported but not previewed.
 HEADERS = ("Dòng", "Kết quả", "Họ và tên", "Ngày sinh", "Số thẻ đảng viên", "Lý do / đã sửa")
 COL_NOTE = 5
-OUTCOME_LABELS = {NEW: "Sẽ nhập", DUPLICATE: "Trùng, bỏ qua", REJECTED: "Lỗi"}
-OUTCOME_COLOURS = {NEW: "#e3f4e6", DUPLICATE: "#fff2cc", REJECTED: "#fbe0e0"}
+OUTCOME_LABELS = {
+    NEW: "Sẽ nhập",
+    DUPLICATE: "Trùng, bỏ qua",
+    REJECTED: "Lỗi",
+    POSSIBLE_DUPLICATE: "Cần xác nhận",
+}
+OUTCOME_COLOURS = {
+    NEW: "#e3f4e6",
+    DUPLICATE: "#fff2cc",
+    REJECTED: "#fbe0e0",
+    POSSIBLE_DUPLICATE: "#ffe0b3",
+}
 
 
 def row_note(row: RowPlan) -> str:
     if row.outcome == REJECTED:
         return "; ".join(row.errors)
-    if row.outcome == DUPLICATE:
+    if row.outcome in (DUPLICATE, POSSIBLE_DUPLICATE):
         return row.match_reason
     return ("Đã sửa: " + "; ".join(row.repairs)) if row.repairs else ""
 

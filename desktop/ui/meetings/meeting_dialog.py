@@ -253,10 +253,15 @@ class MeetingDialog(QDialog):
         read_at = self.approval.reading_time()  # before a save reloads the tab
         if self.dirty and not self.save():
             return False
+        question = f"Thông qua biên bản lúc {read_at:%H:%M}? {approval_tab.LOCK_TEXT}"
+        # What was warned at entry (e.g. under 90 minutes) is shown again before locking.
+        warnings = service.minutes_warnings(self.ctx.db, self.meeting_id)
+        if warnings:
+            question += "\n\nLưu ý:\n" + "\n".join(f"- {w}" for w in warnings)
         if not messages.ask(
             self,
             "Thông qua biên bản",
-            f"Thông qua biên bản lúc {read_at:%H:%M}? {approval_tab.LOCK_TEXT}",
+            question,
             "Thông qua",
             "Chưa thông qua",
         ):
