@@ -1,9 +1,10 @@
 """Rules of cell meetings (quy định sinh hoạt chi bộ), read from ``resources/rules/meetings.json``.
 
 Durations follow Chỉ thị 50-CT/TW and Hướng dẫn 42-HD/BTCTW (2025); the quarterly thematic
-meeting and the vote majority are marked "verify" in DOMAIN.md, hence data, not constants. The vote base
-(who counts as "số đảng viên chính thức" when the cell votes) and the two-thirds share of the
-admission and recognition votes are data too (docs/rules-changes-issue12.md).
+meeting and the vote majority are marked "verify" in docs/domain.md, hence data, not
+constants. The vote base (who counts as "số đảng viên chính thức" when the cell votes) and
+the two-thirds share of the admission and recognition votes are data too
+(docs/rules-changes-issue12.md).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The "Xuất dữ liệu" page: what leaves the PC (DOMAIN.md §6).
+"""The "Xuất dữ liệu" page: what leaves the PC (docs/domain.md §6).
 
 First tab: the roster to Excel or paper, the year's ratings to the superior on a USB
 stick, a backup and the handover package, each verified, a restore from them (through the

@@ -1,7 +1,7 @@
 """The "Cài đặt" page: the cell's details, text size, backups and the data folder.
 
 The data folder's path is always shown: "all my data is gone" is most often the app
-opened on another folder (ARCHITECTURE.md, what users lost).
+opened on another folder (docs/architecture.md, "What users of such apps lost").
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ def test_bundled_rules_follow_the_2025_guidance():
     assert "Hướng dẫn 42-HD/BTCTW ngày 28/10/2025" in rules.source("min_minutes").text
     assert "Chỉ thị 50-CT/TW ngày 23/7/2025" in rules.source("min_minutes_combined").text
     assert rules.source("unexcused_absence_flag").cite == "Điều 8 Điều lệ Đảng"
-    # Read only through secondary sources: flagged for checking (DOMAIN.md).
+    # Read only through secondary sources: flagged for checking (docs/domain.md).
     assert rules.source("thematic_per_quarter").verify
     assert rules.source("vote_majority").verify
     assert not rules.source("min_minutes").verify

@@ -2,7 +2,7 @@
 
 Every sentence of the minutes is built here once, as a list of ``Block`` (a paragraph made
 of bold/italic ``Run``), so the printed PDF and the Word file can never say different
-things. Layout follows DOMAIN.md §3: thời gian, địa điểm, chủ trì, thư ký, đại biểu, điểm
+things. Layout follows docs/domain.md §3: thời gian, địa điểm, chủ trì, thư ký, đại biểu, điểm
 danh; I. NỘI DUNG; II. DIỄN BIẾN; III. KẾT LUẬN, NGHỊ QUYẾT; closing; đính chính.
 """
 
@@ -204,7 +204,7 @@ def minutes_header(doc: MinutesDocument) -> DocumentHeader:
 
 
 def minutes_signatures(doc: MinutesDocument) -> tuple[Signature, Signature]:
-    """THƯ KÝ on the left, CHỦ TRÌ on the right (DOMAIN.md §7)."""
+    """THƯ KÝ on the left, CHỦ TRÌ on the right (docs/domain.md §7)."""
     return (
         Signature(["Thư ký"], nfc(doc.secretary.name)),
         Signature(["Chủ trì"], nfc(doc.chair.name)),

@@ -26,7 +26,6 @@ from sqlalchemy import event
 
 from desktop.config import DATABASE_NAME, SETTINGS_NAME, Settings
 from desktop.errors import DomainError
-from desktop.exchange.signing import KEY_FILE_NAME
 from desktop.storage import backup as backups
 from desktop.storage.atomic import atomic_write_bytes
 from desktop.storage.database import Database
@@ -310,12 +309,16 @@ def restore_backup(data_dir: Path, backup_file: Path, keep: int = 10) -> Path | 
             except backups.BackupError:
                 kept = _move_aside(database)
         backups.restore_file(Path(backup_file), database)
+        from desktop.exchange.signing import KEY_FILE_NAME  # the whole exchange: not at start
+
         _install_signing_key(Path(backup_file).with_name(KEY_FILE_NAME), data_dir)
     return kept
 
 
 def _install_signing_key(packaged: Path, data_dir: Path) -> None:
     """A handover package's key becomes this folder's key; a different old one is kept."""
+    from desktop.exchange.signing import KEY_FILE_NAME
+
     if not packaged.is_file():
         return
     current = data_dir / KEY_FILE_NAME

@@ -161,7 +161,7 @@ def _check(p: PaymentData) -> None:
 
 def _add(session: Session, calc: DueCalculator, p: PaymentData) -> int:
     months = sorted(p.months)
-    paid = paid_by_member_month(session, months[0], months[-1])
+    paid = paid_by_member_month(session, months[0], months[-1], member_ids=(p.member_id,))
     member = next(m for m in calc.members if m.id == p.member_id)
     shares: list[int] = []
     left = p.amount

@@ -6,6 +6,7 @@ Sổ theo dõi thu, nộp đảng phí năm …: member × 12 months, paid per m
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -113,9 +114,12 @@ class YearSheet:
         return sum(r.total_due for r in self.rows)
 
 
-def paid_by_member_month(session: Session, first: Month, last: Month) -> dict[tuple[int, Month], Paid]:
-    """Live payments for the months ``first``..``last``, by (member id, month)."""
-    rows = session.execute(
+def paid_by_member_month(
+    session: Session, first: Month, last: Month, member_ids: Iterable[int] | None = None
+) -> dict[tuple[int, Month], Paid]:
+    """Live payments for the months ``first``..``last``, by (member id, month); only those
+    of ``member_ids`` when given (one payment being recorded need not read the cell's)."""
+    query = (
         select(
             DuesPayment.id, DuesPayment.member_id, DuesPayment.paid_on,
             DuesPayment.receipt_number, DuesPayment.collector,
@@ -129,6 +133,9 @@ def paid_by_member_month(session: Session, first: Month, last: Month) -> dict[tu
         )
         .order_by(DuesPayment.paid_on, DuesPayment.id)
     )
+    if member_ids is not None:
+        query = query.where(DuesPayment.member_id.in_(list(member_ids)))
+    rows = session.execute(query)
     out: dict[tuple[int, Month], Paid] = {}
     for r in rows:
         key = (r.member_id, month_of(r.month))

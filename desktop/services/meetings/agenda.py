@@ -1,4 +1,4 @@
-"""The agenda template (chương trình sinh hoạt mẫu): the order of business of DOMAIN.md §3.
+"""The agenda template (chương trình sinh hoạt mẫu): the order of business of docs/domain.md §3.
 
 The bundled default lives in ``resources/templates/agenda.json``; a cell may edit it, and
 its version is kept as JSON in the cell setting ``agenda_template.<kind>`` so that it

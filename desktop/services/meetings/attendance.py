@@ -1,5 +1,5 @@
 """Điểm danh and đại biểu dự: the roll of one meeting, its counts, its guests, and the
-unexcused absences of the year (DOMAIN.md §2: three months in a year without reason →
+unexcused absences of the year (docs/domain.md §2: three months in a year without reason →
 the cell considers removal, Điều lệ Đảng, Điều 8).
 """
 

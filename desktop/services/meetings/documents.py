@@ -138,7 +138,7 @@ class DocumentMeta:
 
 @dataclass(frozen=True)
 class MinutesDocument:
-    """Biên bản sinh hoạt chi bộ (DOMAIN.md §3 layout)."""
+    """Biên bản sinh hoạt chi bộ (docs/domain.md §3 layout)."""
 
     meta: DocumentMeta
     subtitle: str  # "sinh hoạt chi bộ thường kỳ tháng 3 năm 2026"

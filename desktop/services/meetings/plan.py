@@ -1,6 +1,6 @@
 """Cell meetings (sinh hoạt chi bộ): plan, list, read and delete; the one import point.
 
-DOMAIN.md §3: one regular meeting (thường kỳ) a month, thematic (chuyên đề) and
+docs/domain.md §3: one regular meeting (thường kỳ) a month, thematic (chuyên đề) and
 extraordinary (bất thường) meetings as needed. The agenda comes from the cell's template;
 the study item names the section of the current topic. The rest of the meeting services
 live in the ``meeting_*`` modules and are re-exported here.

@@ -127,7 +127,7 @@ def agenda_document(db: Database, meeting_id: int, issued_on: date | None = None
 
 
 def notice_document(db: Database, meeting_id: int, issued_on: date | None = None) -> NoticeDocument:
-    """Thông báo to the members and the superior's assigned cadre (DOMAIN.md §3)."""
+    """Thông báo to the members and the superior's assigned cadre (docs/domain.md §3)."""
     rules = meeting_rules()
     with db.session() as session:
         cell = _cell(session)

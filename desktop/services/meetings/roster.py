@@ -1,6 +1,6 @@
 """The roll at a meeting (danh sách điểm danh): who is expected, who came, the counts.
 
-Counts are never typed (DOMAIN.md §3): they come from each member's status at the meeting
+Counts are never typed (docs/domain.md §3): they come from each member's status at the meeting
 date. Until the minutes are approved the roll follows the roster live, so a late-entered
 admission or exemption corrects it; approval freezes the roll into the attendance rows
 (status and standing at the meeting), and approved minutes reprint exactly ever after.

@@ -1,6 +1,6 @@
 """Which section of the study topic (nội dung chuyên đề) a monthly meeting studies.
 
-DOMAIN.md §4: each regular meeting studies one section of the current topic. The most
+docs/domain.md §4: each regular meeting studies one section of the current topic. The most
 specific topic current at the meeting date wins (địa phương, then tỉnh, then toàn khóa);
 its first section that no other meeting has taken is suggested.
 """

@@ -1,6 +1,6 @@
 """A member's status at a date (tình trạng đảng viên), derived from the event history.
 
-DOMAIN.md §2: exactly one status at any date. Standing (dự bị / chính thức) and the
+docs/domain.md §2: exactly one status at any date. Standing (dự bị / chính thức) and the
 situation (exempted, away, transferred, deceased, removed) are computed together from
 the events up to that date, in date order.
 """

@@ -1,4 +1,4 @@
-"""The "Nhắc việc" panel: probation ending, party-age badges due (DOMAIN.md §2)."""
+"""The "Nhắc việc" panel: probation ending, party-age badges due (docs/domain.md §2)."""
 
 from __future__ import annotations
 
