@@ -42,11 +42,11 @@ def restore_command(args, data_dir: Path) -> int:
 
 def check_command(args, data_dir: Path) -> int:
     from desktop.services.members.registry import list_members
-    from desktop.storage.schema import current_revision
+    from desktop.storage.revision import stored_revision_of  # no Alembic for a read
 
     with open_workspace(data_dir) as ws:
         ws.full_check()  # integrity_check and every text; damage raises the incident
-        revision = current_revision(ws.db)
+        revision = stored_revision_of(ws.database_path)
         members = len(list_members(ws.db))
     print(f"Thư mục dữ liệu: {data_dir}")
     print(f"Phiên bản lược đồ: {revision}; số đảng viên: {members}")

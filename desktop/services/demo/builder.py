@@ -16,6 +16,7 @@ from desktop.models import Cell, EventKind, Gender, Member, MemberEvent, PartyPo
 from desktop.services.cell.numbering import TERM_STARTS_KEY
 from desktop.services.cell.settings import write_setting
 from desktop.services.demo.dues import load_demo_dues
+from desktop.services.demo.identity import CELL_NAME, PLACE_NAME, SUPERIOR_NAME, TERM
 from desktop.services.demo.meetings import SharedSession, demo_congress, load_demo_meetings
 from desktop.services.demo.reviews import load_demo_reviews
 from desktop.errors import DomainError
@@ -23,10 +24,6 @@ from desktop.services.members.events import BADGE_YEARS
 from desktop.storage.database import Database
 from desktop.text.dates import PartialDate
 
-CELL_NAME = "Ấp Tân Phú"
-SUPERIOR_NAME = "Đảng bộ xã Long Thạnh"
-PLACE_NAME = "Long Thạnh"
-TERM = "2025 – 2030"
 
 COMMUNE = "xã Long Thạnh, thành phố Cần Thơ"
 COMMUNE_PARTY = "Ban Thường vụ Đảng ủy xã Long Thạnh"

@@ -13,7 +13,7 @@ SAMPLE_MARK = "DỮ LIỆU MẪU"
 
 def is_sample_data(db: Database) -> bool:
     from desktop.services.cell.details import get_cell
-    from desktop.services.demo.builder import CELL_NAME, PLACE_NAME, SUPERIOR_NAME, TERM
+    from desktop.services.demo.identity import CELL_NAME, PLACE_NAME, SUPERIOR_NAME, TERM
 
     cell = get_cell(db)
     written = (cell.name, cell.superior_name, cell.place_name, cell.term)
