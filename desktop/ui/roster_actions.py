@@ -23,7 +23,7 @@ def suggested_export_name(today: date) -> str:
 
 def export_roster(ctx: UiContext, parent: QWidget, path: Path | None = None) -> Task | None:
     """Ask for the file (unless given) and export every member into it."""
-    from desktop.services.members.exporting import export_members
+    from desktop.services.members.exporting import export_members, export_note
 
     if path is None:
         path = files.save_file(
@@ -42,7 +42,7 @@ def export_roster(ctx: UiContext, parent: QWidget, path: Path | None = None) -> 
         messages.info(
             parent,
             "Đã xuất danh sách",
-            f"Đã xuất {count} đảng viên ra tệp:\n{path}",
+            f"Đã xuất {count} đảng viên ra tệp:\n{path}\n\n{export_note(path)}",
         )
 
     return run_task(
