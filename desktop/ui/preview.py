@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.storage.atomic import atomic_path
+from desktop.storage.atomic import atomic_path, naming_file
 from desktop.ui import files, messages
 
 ZOOM_STEPS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0)
@@ -234,7 +234,7 @@ class PdfPreviewDialog(QDialog):
         if target.suffix.lower() != ".pdf":
             target = target.with_suffix(".pdf")
         try:
-            with atomic_path(target) as tmp:
+            with naming_file(target), atomic_path(target) as tmp:
                 shutil.copyfile(self.pdf_path, tmp)
         except OSError as exc:
             messages.show_exception(self, exc, "Chưa lưu được tệp PDF")

@@ -6,7 +6,6 @@ UTF-8 with BOM for CSV), the print makes the PDF and then opens the preview.
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -58,8 +57,9 @@ def print_roster(ctx: UiContext, parent: QWidget) -> Task:
     """Make the roster PDF in a temporary folder, then show it in the preview window."""
     from desktop.printing.members.roster import write_roster_pdf
 
-    folder = Path(tempfile.mkdtemp(prefix="sochibo-in-"))
-    target = folder / f"danh-sach-dang-vien-{ctx.today():%Y-%m-%d}.pdf"
+    from desktop.ui.temp_files import write_temporary
+
+    name = f"danh-sach-dang-vien-{ctx.today():%Y-%m-%d}.pdf"
     db, today = ctx.db, ctx.today()
 
     def done(pdf: Path) -> None:
@@ -71,7 +71,7 @@ def print_roster(ctx: UiContext, parent: QWidget) -> Task:
     return run_task(
         parent,
         "Đang chuẩn bị bản in danh sách đảng viên…",
-        lambda progress: write_roster_pdf(db, target, on=today) or target,
+        lambda progress: write_temporary(name, lambda t: write_roster_pdf(db, t, on=today)),
         done,
         error_title="Chưa in được danh sách",
     )
