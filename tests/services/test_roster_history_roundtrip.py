@@ -202,3 +202,30 @@ def test_the_cli_names_the_second_csv_file(cell, tmp_path, capsys):
     args = SimpleNamespace(action="export", file=path)
     assert members_command(args, tmp_path / "data") == 0
     assert "ds-qua-trinh.csv" in capsys.readouterr().out
+
+
+def test_a_hand_edited_history_event_is_checked_like_the_form(cell, tmp_path):
+    path = tmp_path / "ds.csv"
+    export_members(cell, path)
+    other = history_csv_path(path)
+    text = other.read_text(encoding="utf-8-sig").replace("Khiển trách", "Phạt tiền")
+    other.write_text(text, encoding="utf-8-sig")
+    with Workspace(tmp_path / "moi", lock=False) as fresh:
+        plan = plan_import(fresh.db, path)
+        bad = next(r for r in plan.rows if r.raw_name == "Trần Thị Bình")
+        assert bad.data is None and any("Kỷ luật ngày 04/04/2023" in e for e in bad.errors)
+        assert plan.new_count == len(CELL) - 1
+
+
+def test_an_unknown_event_kind_in_the_history_is_refused_by_line(cell, tmp_path):
+    from desktop.errors import DomainError
+
+    path = tmp_path / "ds.csv"
+    export_members(cell, path)
+    other = history_csv_path(path)
+    other.write_text(
+        other.read_text(encoding="utf-8-sig").replace("Từ trần", "Đi xa"), encoding="utf-8-sig"
+    )
+    with Workspace(tmp_path / "moi", lock=False) as fresh:
+        with pytest.raises(DomainError, match="ds-qua-trinh.csv, dòng .*Đi xa"):
+            plan_import(fresh.db, path)

@@ -31,7 +31,7 @@ from desktop.services.members.import_columns import (
     match_header,
 )
 from desktop.services.members.import_matching import SURE, FileRow, MatchIndex
-from desktop.services.members.events import EventData
+from desktop.services.members.events import EventData, validate_event
 from desktop.services.members.export_history import LEFT_SECTION, read_history
 from desktop.services.members.import_status import StatusEvent, StatusUnknown, read_status
 from desktop.services.members.import_layout import (
@@ -254,8 +254,22 @@ def plan_import(
             row.history = history.events_for(row.data.card_number, key)
             if row.history is not None:
                 row.status_event = None  # the history holds the status events themselves
+                if row.outcome != DUPLICATE:
+                    _check_history(row, today or date.today())
         plan.rows.append(row)
     return plan
+
+
+def _check_history(row: RowPlan, today: date) -> None:
+    """An event the member form would refuse is refused here too: the line is not imported."""
+    for event in row.history or []:
+        for problem in validate_event(event, today):
+            row.errors.append(
+                f"Quá trình sinh hoạt, {EventKind(event.kind).label} ngày "
+                f"{event.happened_on:%d/%m/%Y}: {problem.message}"
+            )
+    if row.errors and row.data is not None:
+        row.data, row.outcome = None, REJECTED
 
 
 def _only_name(values: dict[str, object]) -> bool:
