@@ -114,6 +114,7 @@ def test_saving_the_rating_list_pdf_names_the_chosen_file(qtbot, ctx, answers, c
     assert kind == "error" and str(target) in text and "Không làm được việc với tệp" in text
     assert list(target.parent.iterdir()) == []  # no temporary left beside it
     assert "Traceback" not in capsys.readouterr().err
+    dialog.reject()  # closes the PDF document
 
 
 def test_messages_give_no_traceback_for_a_file_fault():
