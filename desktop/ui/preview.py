@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.storage.atomic import atomic_path, naming_file
+from desktop.storage.atomic import atomic_path
 from desktop.ui import files, messages
 
 ZOOM_STEPS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0)
@@ -234,6 +234,8 @@ class PdfPreviewDialog(QDialog):
         if target.suffix.lower() != ".pdf":
             target = target.with_suffix(".pdf")
         try:
+            from desktop.storage.atomic import naming_file  # the chosen name, not the temp one
+
             with naming_file(target), atomic_path(target) as tmp:
                 shutil.copyfile(self.pdf_path, tmp)
         except OSError as exc:
