@@ -18,15 +18,10 @@ def allow_new_database(allowed: bool) -> None:
     _ALLOW_NEW_DATABASE = allowed
 
 def os_error_message(exc: OSError) -> str:
-    """A file fault in Vietnamese: which file, what happened, what to do."""
-    from desktop.storage.atomic import os_error_reason
+    """A file fault in Vietnamese: which file, what happened, what to do (atomic.os_error_text)."""
+    from desktop.storage.atomic import os_error_text
 
-    name = exc.filename or getattr(exc, "filename2", None) or "(không rõ tệp)"
-    what = os_error_reason(exc)
-    return (
-        f"Lỗi: không làm được việc với tệp {name}: {what}. Dữ liệu đã lưu không bị ảnh hưởng. "
-        "Hãy kiểm tra ổ đĩa (còn chỗ trống, không bị khóa ghi, cắm chắc) rồi thử lại."
-    )
+    return "Lỗi: " + os_error_text(exc)
 
 
 def say_error(text: str) -> None:

@@ -26,11 +26,11 @@ def demo_command(args, data_dir: Path) -> int:
 def members_command(args, data_dir: Path) -> int:
     if args.action == "import":
         return import_roster(args.file, data_dir, args.also_similar_names)
-    from desktop.services.members.exporting import export_members
+    from desktop.services.members.exporting import export_members, export_note
 
     with open_workspace(data_dir) as ws:
         count = export_members(ws.db, args.file)
-    print(f"Đã xuất {count} đảng viên ra {args.file}.")
+    print(f"Đã xuất {count} đảng viên ra {args.file}. {export_note(args.file)}")
     return EXIT_OK
 
 

@@ -62,3 +62,31 @@ def os_error_reason(exc: OSError) -> str:
         errno.EIO: "lỗi đọc/ghi của ổ đĩa",
         errno.EPIPE: "đầu ra đã bị đóng",
     }.get(exc.errno, exc.strerror or exc.__class__.__name__)
+
+
+def os_error_text(exc: OSError) -> str:
+    """A file fault in Vietnamese for both faces (CLI, GUI): which file, what, what to do."""
+    import errno
+
+    name = exc.filename or getattr(exc, "filename2", None) or "(không rõ tệp)"
+    advice = "Hãy kiểm tra ổ đĩa (còn chỗ trống, không bị khóa ghi, cắm chắc) rồi thử lại."
+    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
+        advice = (
+            "Hãy đóng tệp nếu đang mở ở chương trình khác (ví dụ Excel, trình đọc PDF), "
+            "chọn thư mục được phép ghi (ví dụ Tài liệu), rồi thử lại."
+        )
+    return (
+        f"Không làm được việc với tệp {name}: {os_error_reason(exc)}. "
+        f"Dữ liệu đã lưu không bị ảnh hưởng. {advice}"
+    )
+
+
+@contextmanager
+def naming_file(path: Path) -> Iterator[None]:
+    """Let an OSError raised while writing ``path`` name ``path`` (not a temporary name)."""
+    try:
+        yield
+    except OSError as exc:
+        exc.filename = str(path)
+        exc.filename2 = None
+        raise

@@ -12,6 +12,7 @@ import traceback
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.errors import DomainError
+from desktop.storage.atomic import os_error_text
 from desktop.storage.backup import BackupError
 from desktop.storage.lock import DataFolderInUse
 from desktop.storage.schema import NewerDatabaseError
@@ -65,14 +66,9 @@ def user_message(exc: BaseException) -> tuple[str, str]:
         return str(exc), ""
     if is_damage(exc):
         return DAMAGED_AT_RUN_TIME, _details(exc)
-    if isinstance(exc, PermissionError):
-        return (
-            f"Không ghi được vào tệp {exc.filename}: tệp đang mở ở chương trình khác (ví dụ "
-            "Excel) hoặc thư mục không cho phép ghi. Hãy đóng tệp đó rồi thử lại.",
-            _details(exc),
-        )
-    if isinstance(exc, OSError) and exc.filename:
-        return (f"Không đọc/ghi được tệp {exc.filename} ({exc.strerror}).", _details(exc))
+    if isinstance(exc, OSError):
+        # The same words as the command line; the details are the system's own, no traceback.
+        return os_error_text(exc), f"{type(exc).__name__}: {exc}"
     return GENERIC_ERROR, _details(exc)
 
 

@@ -235,7 +235,9 @@ class PdfPreviewDialog(QDialog):
         if target.suffix.lower() != ".pdf":
             target = target.with_suffix(".pdf")
         try:
-            with atomic_path(target) as tmp:
+            from desktop.storage.atomic import naming_file  # the chosen name, not the temp one
+
+            with naming_file(target), atomic_path(target) as tmp:
                 shutil.copyfile(self.pdf_path, tmp)
         except OSError as exc:
             messages.show_exception(self, exc, "Chưa lưu được tệp PDF")

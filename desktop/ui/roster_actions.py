@@ -6,7 +6,6 @@ UTF-8 with BOM for CSV), the print makes the PDF and then opens the preview.
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -23,7 +22,7 @@ def suggested_export_name(today: date) -> str:
 
 def export_roster(ctx: UiContext, parent: QWidget, path: Path | None = None) -> Task | None:
     """Ask for the file (unless given) and export every member into it."""
-    from desktop.services.members.exporting import export_members
+    from desktop.services.members.exporting import export_members, export_note
 
     if path is None:
         path = files.save_file(
@@ -42,7 +41,7 @@ def export_roster(ctx: UiContext, parent: QWidget, path: Path | None = None) -> 
         messages.info(
             parent,
             "Đã xuất danh sách",
-            f"Đã xuất {count} đảng viên ra tệp:\n{path}",
+            f"Đã xuất {count} đảng viên ra tệp:\n{path}\n\n{export_note(path)}",
         )
 
     return run_task(
@@ -58,8 +57,9 @@ def print_roster(ctx: UiContext, parent: QWidget) -> Task:
     """Make the roster PDF in a temporary folder, then show it in the preview window."""
     from desktop.printing.members.roster import write_roster_pdf
 
-    folder = Path(tempfile.mkdtemp(prefix="sochibo-in-"))
-    target = folder / f"danh-sach-dang-vien-{ctx.today():%Y-%m-%d}.pdf"
+    from desktop.ui.temp_files import write_temporary
+
+    name = f"danh-sach-dang-vien-{ctx.today():%Y-%m-%d}.pdf"
     db, today = ctx.db, ctx.today()
 
     def done(pdf: Path) -> None:
@@ -71,7 +71,7 @@ def print_roster(ctx: UiContext, parent: QWidget) -> Task:
     return run_task(
         parent,
         "Đang chuẩn bị bản in danh sách đảng viên…",
-        lambda progress: write_roster_pdf(db, target, on=today) or target,
+        lambda progress: write_temporary(name, lambda t: write_roster_pdf(db, t, on=today)),
         done,
         error_title="Chưa in được danh sách",
     )

@@ -138,7 +138,7 @@ def test_failed_export_leaves_the_previous_file_whole(db, tmp_path, monkeypatch)
     path = tmp_path / "ds.xlsx"
     path.write_bytes(b"previous export")
 
-    def broken(target, records):
+    def broken(target, *rest):
         target.write_bytes(b"half")
         raise OSError(28, "No space left on device")
 

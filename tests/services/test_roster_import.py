@@ -650,11 +650,11 @@ def test_failed_write_leaves_the_database_unchanged(db, tmp_path, monkeypatch):
     real = roster_import._new_member
     calls = []
 
-    def failing(data, status=None):
+    def failing(data, *rest):
         calls.append(data)
         if len(calls) == 3:
             raise OperationalError("INSERT", {}, Exception("disk I/O error"))
-        return real(data, status)
+        return real(data, *rest)
 
     monkeypatch.setattr(roster_import, "_new_member", failing)
     with pytest.raises(DomainError, match="Chưa có đảng viên nào được ghi"):

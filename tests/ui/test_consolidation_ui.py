@@ -233,3 +233,17 @@ def test_print_shows_the_consolidated_list_and_excel_is_saved(qtbot, page, tmp_p
 def test_nothing_to_print_before_any_package(page):
     assert not page.print_button.isEnabled()
     assert page.quota_label.text() == "Chưa có gói nào của năm 2026."
+
+
+def test_a_locked_consolidated_excel_file_is_explained(qtbot, page, tmp_path, answers,
+                                                       monkeypatch):
+    import desktop.printing.exchange.consolidated_xlsx as xlsx
+
+    locked = PermissionError(13, "Permission denied", str(tmp_path / ".tong-hop.xlsx.tmp"))
+    monkeypatch.setattr(xlsx, "write_consolidated_xlsx", lambda *a: (_ for _ in ()).throw(locked))
+    target = tmp_path / "tong-hop.xlsx"
+    task = page.export_excel(target)
+    qtbot.waitUntil(lambda: task.done, timeout=20_000)
+    kind, text = answers.shown[-1]
+    assert kind == "error" and f"tệp {target}:" in text and ".tmp" not in text
+    assert "đang mở ở chương trình khác" in text

@@ -97,4 +97,4 @@ def test_export_to_an_impossible_place_is_explained(qtbot, ctx, roster, tmp_path
     qtbot.waitUntil(lambda: task.done, timeout=15_000)
     kind, text = answers.shown[-1]
     assert kind == "error"
-    assert text.startswith("Không đọc/ghi được tệp") or text.startswith("Không ghi được")
+    assert text.startswith("Không làm được việc với tệp") or text.startswith("Không ghi được")

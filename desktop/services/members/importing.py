@@ -24,8 +24,15 @@ from desktop.models import EventKind, Member, MemberEvent
 from desktop.errors import DomainError
 from desktop.services.members.registry import PLAIN_FIELDS, MemberData
 from desktop.services.members.import_cells import is_blank, read_row
-from desktop.services.members.import_columns import ALL_COLUMNS, label_for, match_header
+from desktop.services.members.import_columns import (
+    ALL_COLUMNS,
+    is_row_number_header,
+    label_for,
+    match_header,
+)
 from desktop.services.members.import_matching import SURE, FileRow, MatchIndex
+from desktop.services.members.events import EventData, validate_event
+from desktop.services.members.export_history import LEFT_SECTION, read_history
 from desktop.services.members.import_status import StatusEvent, StatusUnknown, read_status
 from desktop.services.members.import_layout import (
     column_name,
@@ -72,6 +79,9 @@ class RowPlan:
     import_anyway: bool = False
     # From a "Trạng thái" column: the dated event it means (import_status).
     status_event: StatusEvent | None = None
+    # From the export's "Quá trình sinh hoạt" sheet: the member's whole history, which
+    # replaces the admission/official dates and the status of the line (export_history).
+    history: list[EventData] | None = None
 
     @property
     def name(self) -> str:
@@ -190,6 +200,12 @@ def plan_import(
             "bổ sung sau khi nhập (không tự đoán)."
         )
 
+    history = read_history(path)
+    if history is not None:
+        plan.warnings.append(
+            f"Quá trình sinh hoạt của từng đảng viên được đọc từ {history.source}."
+        )
+    row_key_at = next((c for c, h in enumerate(layout.headers) if is_row_number_header(h)), None)
     index = _existing_index(db)
     in_footer = False
     for r in range(layout.bottom + 1, len(grid.rows)):
@@ -216,6 +232,9 @@ def plan_import(
         if is_numbering_row(cells):
             plan.skipped.append((row_number, "dòng đánh số cột (1), (2), (3)…"))
             continue
+        if fold(name) == fold(LEFT_SECTION) and _only_name(values):
+            plan.skipped.append((row_number, f"dòng tiêu đề nhóm “{name}”"))
+            continue
         if match_header(name):
             plan.skipped.append((row_number, "dòng tiêu đề lặp lại"))
             continue
@@ -229,8 +248,32 @@ def plan_import(
             text = next(clean_spaces(str(v)) for v in cells if not is_blank(v))
             plan.skipped.append((row_number, f"không có họ tên (“{text}”)"))
             continue
-        plan.rows.append(_plan_row(row_number, values, name, has_gender, today, index))
+        row = _plan_row(row_number, values, name, has_gender, today, index)
+        if history is not None and row.data is not None:
+            key = cells[row_key_at] if row_key_at is not None and row_key_at < len(cells) else None
+            row.history = history.events_for(row.data.card_number, key)
+            if row.history is not None:
+                row.status_event = None  # the history holds the status events themselves
+                if row.outcome != DUPLICATE:
+                    _check_history(row, today or date.today())
+        plan.rows.append(row)
     return plan
+
+
+def _check_history(row: RowPlan, today: date) -> None:
+    """An event the member form would refuse is refused here too: the line is not imported."""
+    for event in row.history or []:
+        for problem in validate_event(event, today):
+            row.errors.append(
+                f"Quá trình sinh hoạt, {EventKind(event.kind).label} ngày "
+                f"{event.happened_on:%d/%m/%Y}: {problem.message}"
+            )
+    if row.errors and row.data is not None:
+        row.data, row.outcome = None, REJECTED
+
+
+def _only_name(values: dict[str, object]) -> bool:
+    return all(is_blank(v) for f, v in values.items() if f != "full_name")
 
 
 def _checked_mapping(mapping: dict[str, int], width: int) -> dict[str, int]:
@@ -381,7 +424,7 @@ def apply_import(db: Database, plan: ImportPlan) -> ImportReport:
                     if row.outcome == POSSIBLE_DUPLICATE and found and found.kind != SURE:
                         found = None  # confirmed as another person by the secretary
                     if found is None:
-                        member = _new_member(row.data, row.status_event)
+                        member = _new_member(row.data, row.status_event, row.history)
                         session.add(member)
                         created.append(member)
                         index.add(row.data, _FileRow(row.row_number))
@@ -420,10 +463,19 @@ def apply_import(db: Database, plan: ImportPlan) -> ImportReport:
     )
 
 
-def _new_member(data: MemberData, status: StatusEvent | None = None) -> Member:
+def _new_member(
+    data: MemberData,
+    status: StatusEvent | None = None,
+    history: list[EventData] | None = None,
+) -> Member:
     """A Member as members.create_member would save it, with its kết nạp and chính thức
-    events (the member form shows those dates as views of the events)."""
+    events (the member form shows those dates as views of the events); with ``history``
+    (the export's event sheet) exactly those events instead."""
     member = Member(**{name: getattr(data, name) for name in PLAIN_FIELDS})
+    if history is not None:
+        for event in history:
+            member.events.append(MemberEvent(**_event_columns(event)))
+        return member
     dates = ((EventKind.ADMITTED, data.admitted_on), (EventKind.OFFICIAL, data.official_on))
     for kind, when in dates:
         if when is not None:
@@ -433,6 +485,21 @@ def _new_member(data: MemberData, status: StatusEvent | None = None) -> Member:
             MemberEvent(kind=status.kind.value, happened_on=status.happened_on, note=status.note)
         )
     return member
+
+
+def _event_columns(event: EventData) -> dict:
+    return {
+        "kind": event.kind,
+        "happened_on": event.happened_on,
+        "decision_number": event.decision_number,
+        "issuer": event.issuer,
+        "detail": event.detail,
+        "temporary": event.temporary,
+        "badge_years": event.badge_years,
+        "until": event.until,
+        "note": event.note,
+        "ceremony_on": event.ceremony_on,
+    }
 
 
 # --- report -----------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from desktop.errors import DomainError
 from desktop.services.members.import_columns import is_row_number_header, match_header
+from desktop.services.members.export_history import HISTORY_SHEET
 from desktop.text.cell_safety import unquote_csv_cell
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -159,7 +160,12 @@ def _read_xlsx(path: Path) -> Grid:
     except Exception as exc:  # openpyxl raises many kinds on damaged files
         raise DomainError(f"Không đọc được tệp {path.name}: tệp bị hỏng ({exc}).") from exc
     try:
-        grids = [_sheet_grid(ws, path) for ws in book.worksheets if ws.sheet_state == "visible"]
+        # The export's event sheet is read by export_history, never as the roster.
+        grids = [
+            _sheet_grid(ws, path)
+            for ws in book.worksheets
+            if ws.sheet_state == "visible" and ws.title != HISTORY_SHEET
+        ]
     finally:
         book.close()
     grids = [g for g in grids if g.rows]

@@ -5,7 +5,6 @@ thread; the printing module is imported only then, so the window opens without R
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
@@ -15,17 +14,17 @@ from desktop.ui.tasks import Task, run_task
 
 
 def _preview(parent: QWidget, title: str, name: str, make) -> Task:
-    target = Path(tempfile.mkdtemp(prefix="sochibo-in-")) / name
+    from desktop.ui.temp_files import write_temporary
 
-    def done(_result) -> None:
+    def done(pdf: Path) -> None:
         from desktop.ui.preview import PdfPreviewDialog
 
-        PdfPreviewDialog(target, title, parent, temporary=True).open()
+        PdfPreviewDialog(Path(pdf), title, parent, temporary=True).open()
 
     return run_task(
         parent,
         f"Đang chuẩn bị bản in {title.lower()}…",
-        lambda _progress: make(target),
+        lambda _progress: write_temporary(name, make),
         done,
         error_title="Chưa in được",
     )

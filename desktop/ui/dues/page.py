@@ -100,9 +100,22 @@ class DuesPage(QWidget):
             self.print_paper(kind, path)
 
     def print_paper(self, kind: str, path: Path) -> Path | None:
-        db = self.ctx.db
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
+            result = self._write_paper(kind, path)
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            QGuiApplication.restoreOverrideCursor()
+            messages.show_exception(self, exc, "Không in được")
+            return None
+        QGuiApplication.restoreOverrideCursor()
+        messages.info(self, "Đã in", f"Đã ghi tệp {result}.")
+        return result
+
+    def _write_paper(self, kind: str, path: Path) -> Path:
+        from desktop.storage.atomic import naming_file
+
+        db = self.ctx.db
+        with naming_file(path):  # an OSError names the file the secretary chose
             if kind == "month_pdf":
                 from desktop.printing.dues.month_list import write_month_pdf
 
@@ -123,10 +136,4 @@ class DuesPage(QWidget):
                 from desktop.printing.dues.remittance_note import write_remittance_pdf
 
                 result = write_remittance_pdf(db, *self.remittance_tab.period(), path)
-        except Exception as exc:  # noqa: BLE001 - shown to the user
-            QGuiApplication.restoreOverrideCursor()
-            messages.show_exception(self, exc, "Không in được")
-            return None
-        QGuiApplication.restoreOverrideCursor()
-        messages.info(self, "Đã in", f"Đã ghi tệp {result}.")
         return result

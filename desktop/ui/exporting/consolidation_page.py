@@ -8,7 +8,6 @@ print the consolidated list or save it as Excel.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -365,8 +364,9 @@ class ConsolidationPage(QWidget):
         from desktop.printing.exchange.consolidated import print_consolidated
 
         db, year, today = self.ctx.db, self.year.value(), self.ctx.today()
-        folder = Path(tempfile.mkdtemp(prefix="sochibo-in-"))
-        target = folder / f"tong-hop-xep-loai-{year}.pdf"
+        from desktop.ui.temp_files import write_temporary
+
+        name = f"tong-hop-xep-loai-{year}.pdf"
 
         def done(pdf: Path) -> None:
             from desktop.ui.preview import PdfPreviewDialog
@@ -377,7 +377,9 @@ class ConsolidationPage(QWidget):
         self.task = run_task(
             self,
             "Đang chuẩn bị bản in bảng tổng hợp…",
-            lambda _progress: print_consolidated(db, year, target, today=today),
+            lambda _progress: write_temporary(
+                name, lambda t: print_consolidated(db, year, t, today=today)
+            ),
             done,
             error_title="Chưa in được bảng tổng hợp",
         )
@@ -406,8 +408,16 @@ class ConsolidationPage(QWidget):
         self.task = run_task(
             self,
             "Đang xuất bảng tổng hợp…",
-            lambda _progress: write_consolidated_xlsx(db, year, path),
+            lambda _progress: _named(path, lambda: write_consolidated_xlsx(db, year, path)),
             done,
             error_title="Chưa xuất được bảng tổng hợp",
         )
         return self.task
+
+
+def _named(path: Path, write):
+    """Run ``write``; an OSError names ``path`` (the file the secretary chose)."""
+    from desktop.storage.atomic import naming_file
+
+    with naming_file(path):
+        return write()

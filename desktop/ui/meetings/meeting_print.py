@@ -3,7 +3,6 @@ as PDF in the preview window, and the minutes as a Word file for the superior's 
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
@@ -34,9 +33,16 @@ def write_notice(db, meeting_id: int, target: Path, issued_on) -> Path:
     return write_notice_pdf(service.notice_document(db, meeting_id, issued_on), target)
 
 
+def _write_docx(db, meeting_id: int, path: Path) -> Path:
+    from desktop.printing.meetings.minutes_docx import write_minutes_docx
+    from desktop.storage.atomic import naming_file
+
+    with naming_file(path):  # an OSError names the file the secretary chose
+        return write_minutes_docx(service.minutes_document(db, meeting_id), path)
+
+
 def _preview(parent: QWidget, title: str, name: str, make) -> Task:
-    folder = Path(tempfile.mkdtemp(prefix="sochibo-in-"))
-    target = folder / name
+    from desktop.ui.temp_files import write_temporary
 
     def done(pdf) -> None:
         from desktop.ui.preview import PdfPreviewDialog
@@ -46,7 +52,7 @@ def _preview(parent: QWidget, title: str, name: str, make) -> Task:
     return run_task(
         parent,
         f"Đang chuẩn bị bản in {title.lower()}…",
-        lambda _progress: make(target),
+        lambda _progress: write_temporary(name, make),
         done,
         error_title="Chưa in được",
     )
@@ -77,8 +83,6 @@ def print_notice(ctx: UiContext, parent: QWidget, meeting_id: int) -> Task:
 def export_minutes_docx(
     ctx: UiContext, parent: QWidget, meeting_id: int, path: Path | None = None
 ) -> Task | None:
-    from desktop.printing.meetings.minutes_docx import write_minutes_docx
-
     if path is None:
         path = files.save_file(
             parent, "Xuất biên bản ra tệp Word", f"bien-ban-{meeting_id}.docx", DOCX_FILTER
@@ -95,7 +99,7 @@ def export_minutes_docx(
     return run_task(
         parent,
         "Đang xuất biên bản ra tệp Word…",
-        lambda _p: write_minutes_docx(service.minutes_document(db, meeting_id), path),
+        lambda _p: _write_docx(db, meeting_id, path),
         done,
         error_title="Chưa xuất được biên bản",
     )

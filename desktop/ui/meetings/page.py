@@ -4,7 +4,6 @@ actions: plan the next month, open a meeting, delete one, print the year's minut
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -250,18 +249,18 @@ class MeetingsPage(QWidget):
         from desktop.printing.meetings.minutes_book import write_minutes_book_pdf
 
         db, year = self.ctx.db, self.year
-        folder = Path(tempfile.mkdtemp(prefix="sochibo-in-"))
-        target = folder / f"so-bien-ban-{year}.pdf"
+        from desktop.ui.temp_files import write_temporary
 
         def make(_progress):
             book = service.minutes_book(db, year)
             if not book.minutes:
                 return None
-            return write_minutes_book_pdf(book, target)
+            return write_temporary(
+                f"so-bien-ban-{year}.pdf", lambda t: write_minutes_book_pdf(book, t)
+            )
 
         def done(pdf) -> None:
             if pdf is None:
-                folder.rmdir()
                 messages.info(
                     self, "Chưa có biên bản", f"Năm {year} chưa có biên bản nào đã ghi xong."
                 )

@@ -7,7 +7,6 @@ a build that does not carry them yet (the user then reads why nothing was printe
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
@@ -17,12 +16,10 @@ from desktop.ui.tasks import Task, run_task
 
 
 def _preview(parent: QWidget | None, title: str, file_name: str, make) -> Task:
-    folder = Path(tempfile.mkdtemp(prefix="sochibo-in-"))
-    target = folder / file_name
+    from desktop.ui.temp_files import write_temporary
 
     def work(_progress) -> Path:
-        make(target)
-        return target
+        return write_temporary(file_name, make)
 
     def done(pdf: Path) -> None:
         from desktop.ui.preview import PdfPreviewDialog
