@@ -58,7 +58,7 @@ class HistoryDialog(QDialog):
         self.error = error_label()
         form = QFormLayout()
         form.addRow("Áp dụng &từ tháng:", self.starts)
-        form.addRow("Đối &tượng:", self.dues_class)
+        form.addRow("Đ&ối tượng:", self.dues_class)
         form.addRow("&Mức căn cứ (đồng):", self.base)
         form.addRow("Miễn, &giảm theo đơn:", self.reduction)
         form.addRow("Đến &hết tháng:", self.reduction_until)

@@ -31,6 +31,7 @@ from desktop.services.dues.common import Month, add_months, money, month_of, mon
 from desktop.services.dues.settings import treasurer
 from desktop.text import short_date
 from desktop.text.dates import parse_date
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.dues.month_model import COL_NAME, MonthModel
@@ -91,14 +92,14 @@ class MonthTab(QWidget):
                                    and self.model.toggle(index.row()))
         self.table.doubleClicked.connect(lambda _index: self.pay_other())
 
-        self.mark_all_button = QPushButton("Đánh dấu &tất cả đã nộp (A)")
+        self.mark_all_button = QPushButton("Đánh &dấu tất cả đã nộp (A)")
         self.save_button = QPushButton("&Lưu các đồng chí đã đánh dấu (Ctrl+S)")
         self.other_button = QPushButton("Nộp &khác… (Enter)")
         self.void_button = QPushButton("&Xóa lần nộp…")
         self.history_button = QPushButton("Đối tượng, &mức đóng… (F4)")
         self.close_button = QPushButton("Khóa &sổ tháng")
         self.undo_button = QPushButton("&Hoàn tác")
-        self.log_button = QPushButton("Sổ sửa &chữa…")
+        self.log_button = QPushButton("Sổ sửa ch&ữa…")
         self.log_button.clicked.connect(self.show_corrections)
         self.mark_all_button.clicked.connect(self.model.mark_all)
         self.save_button.clicked.connect(self.save_marked)
@@ -124,19 +125,24 @@ class MonthTab(QWidget):
         top.addWidget(self.title)
         top.addWidget(self.next_button)
         top.addWidget(self.closed_label, 1)
-        fields = QHBoxLayout()
-        for text, widget in (("&Ngày nộp:", self.paid_on), ("Người t&hu:", self.collector),
-                             ("Biên lai &từ số:", self.first_receipt)):
+        # Rows wrap at a large text size instead of widening the page past the screen.
+        fields = FlowLayout()
+        for text, widget in (("&Ngày nộp:", self.paid_on), ("Ngư&ời thu:", self.collector),
+                             ("&Biên lai từ số:", self.first_receipt)):
+            pair = QWidget()
+            pair_layout = QHBoxLayout(pair)
+            pair_layout.setContentsMargins(0, 0, 0, 0)
             label = QLabel(text)
             label.setBuddy(widget)
-            fields.addWidget(label)
-            fields.addWidget(widget, 1)
-        buttons = QHBoxLayout()
+            pair_layout.addWidget(label)
+            pair_layout.addWidget(widget, 1)
+            fields.addWidget(pair)
+        buttons = FlowLayout()
         for button in (self.mark_all_button, self.save_button, self.other_button,
                        self.void_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        more = QHBoxLayout()
+        more = FlowLayout()
         for button in (self.history_button, self.close_button, self.log_button, self.undo_button):
             more.addWidget(button)
         more.addStretch(1)

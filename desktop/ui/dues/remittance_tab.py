@@ -32,6 +32,7 @@ from desktop.services.dues import remittance, settings
 from desktop.services.dues.common import Month, money, month_text, quarter_months
 from desktop.text import short_date
 from desktop.text.money_words import dong_in_words
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.widgets import notice_label
@@ -71,7 +72,7 @@ class RemittanceTab(QWidget):
         self.words = QLabel()
         self.words.setWordWrap(True)
         self.recorded = QLabel()
-        self.record_button = QPushButton("&Ghi đã nộp cấp trên")
+        self.record_button = QPushButton("Ghi đã nộp cấp tr&ên")
         self.record_button.clicked.connect(self.record)
 
         self.settings_box = QGroupBox("Cài đặt đảng phí của chi bộ")
@@ -80,7 +81,7 @@ class RemittanceTab(QWidget):
         self.zone_boxes: dict[str, QComboBox] = {}
         self.retention_boxes: dict[str, tuple[QComboBox, QDoubleSpinBox]] = {}
         form = QFormLayout(self.settings_box)
-        form.addRow("&Thủ quỹ (người thu):", self.treasurer)
+        form.addRow("Thủ quỹ (người t&hu):", self.treasurer)
         for pack in dues_packs():
             zone = _narrow(QComboBox())
             zone.addItem("— chưa chọn —", "")
@@ -109,22 +110,27 @@ class RemittanceTab(QWidget):
         form.addRow("", self.save_settings_button)
         self.source = notice_label("")
 
-        top = QHBoxLayout()
+        # Rows wrap, and the settings go under the table, at a large text size: the page
+        # never grows wider than the screen (tests/ui/test_windows_fit.py).
+        top = FlowLayout()
         for text, widget in (("&Kỳ:", self.kind), ("&Năm:", self.year), ("&Quý / tháng:", self.part)):
+            pair = QWidget()
+            pair_layout = QHBoxLayout(pair)
+            pair_layout.setContentsMargins(0, 0, 0, 0)
             label = QLabel(text)
             label.setBuddy(widget)
-            top.addWidget(label)
-            top.addWidget(widget)
-        top.addStretch(1)
+            pair_layout.addWidget(label)
+            pair_layout.addWidget(widget)
+            top.addWidget(pair)
         top.addWidget(self.record_button)
         left = QVBoxLayout()
         left.addLayout(top)
         left.addWidget(self.table, 1)
         left.addWidget(self.words)
         left.addWidget(self.recorded)
-        below = QHBoxLayout()
-        below.addWidget(self.settings_box, 3)
-        below.addWidget(self.source, 2)
+        below = QVBoxLayout()
+        below.addWidget(self.settings_box)
+        below.addWidget(self.source)
         layout = QVBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addLayout(below)

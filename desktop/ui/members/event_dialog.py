@@ -97,7 +97,7 @@ class EventDialog(QDialog):
         self._add("detail", "Chi tiết", self.detail)
         self._add("temporary", "", self.temporary)
         self._add("until", "Dự kiến &trở về", self.until)
-        self._add("ceremony_on", "Ngày &lễ kết nạp", self.ceremony_on)
+        self._add("ceremony_on", "Ngày lễ &kết nạp", self.ceremony_on)
         self._add("decision_number", "&Số quyết định", self.decision_number)
         self._add("issuer", "&Cơ quan quyết định", self.issuer)
         self._add("note", "&Ghi chú", self.note)
