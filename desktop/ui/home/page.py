@@ -9,7 +9,14 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.services.cell.home import HomeSummary, home_summary
 from desktop.text import short_date
@@ -42,8 +49,16 @@ class HomePage(QWidget):
         layout.addWidget(heading("Việc cần làm"))
         self.today_label = QLabel()
         layout.addWidget(self.today_label)
+        # Two columns: the long list of reminders on the left, the short parts on the right.
+        columns = QGridLayout()
+        left, right = QVBoxLayout(), QVBoxLayout()
+        columns.addLayout(left, 0, 0)
+        columns.addLayout(right, 0, 1)
+        columns.setColumnStretch(0, 3)
+        columns.setColumnStretch(1, 2)
+        layout.addLayout(columns)
 
-        self.meeting_label, self.meeting_buttons = self._section(layout, "Buổi sinh hoạt sắp tới")
+        self.meeting_label, self.meeting_buttons = self._section(right, "Buổi sinh hoạt sắp tới")
         self.plan_button = QPushButton("Lập kế hoạch")
         self.plan_button.clicked.connect(self.plan_requested)
         self.open_button = QPushButton("Mở buổi sinh hoạt")
@@ -51,7 +66,7 @@ class HomePage(QWidget):
         self.meeting_buttons.addWidget(self.plan_button)
         self.meeting_buttons.addWidget(self.open_button)
 
-        self.reminders_label, buttons = self._section(layout, "Cần nhắc")
+        self.reminders_label, buttons = self._section(left, "Cần nhắc")
         self.members_button = QPushButton("Xem danh sách đảng viên")
         self.members_button.clicked.connect(lambda: self.page_requested.emit("members"))
         self.dues_button = QPushButton("Xem đảng phí")
@@ -59,18 +74,20 @@ class HomePage(QWidget):
         buttons.addWidget(self.members_button)
         buttons.addWidget(self.dues_button)
 
-        self.review_label, buttons = self._section(layout, "Kiểm điểm và xếp loại")
+        self.review_label, buttons = self._section(right, "Kiểm điểm và xếp loại")
         self.review_button = QPushButton("Đến trang kiểm điểm")
         self.review_button.clicked.connect(lambda: self.page_requested.emit("reviews"))
         buttons.addWidget(self.review_button)
 
-        self.safety_label, buttons = self._section(layout, "Sao lưu và xuất dữ liệu")
+        self.safety_label, buttons = self._section(right, "Sao lưu và xuất dữ liệu")
         self.backup_button = QPushButton("Sao lưu ngay…")
         self.backup_button.clicked.connect(lambda: self.page_requested.emit("backups"))
         self.export_button = QPushButton("Xuất dữ liệu ra USB")
         self.export_button.clicked.connect(lambda: self.page_requested.emit("export"))
         buttons.addWidget(self.backup_button)
         buttons.addWidget(self.export_button)
+        left.addStretch(1)
+        right.addStretch(1)
         layout.addStretch(1)
 
         for signal in (ctx.workspace_changed, ctx.cell_changed):
