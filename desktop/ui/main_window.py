@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.services.cell.details import get_cell
 from desktop.services.cell.workspace import Workspace, restore_backup
 from desktop.services.demo.marker import SAMPLE_MARK, is_sample_data
+from desktop.printing.paper_mark import set_paper_mark
 from desktop.text import fold
 from desktop.ui import messages, tasks
 from desktop.ui.about import show_about, show_shortcuts
@@ -411,7 +412,9 @@ class MainWindow(QMainWindow):
         else:
             text = "Chưa nhập tên chi bộ (vào Cài đặt để nhập)"
         title = f"Sổ Chi bộ — {unit}" if cell.is_set else "Sổ Chi bộ"
-        if is_sample_data(self.ctx.db):
+        sample = is_sample_data(self.ctx.db)
+        set_paper_mark(SAMPLE_MARK if sample else "")
+        if sample:
             # The sample cell must never pass for a real one, on screen or on paper.
             title += f" — {SAMPLE_MARK}"
             text += f" — {SAMPLE_MARK}"

@@ -79,3 +79,13 @@ def test_a_backup_shows_on_the_home_page_when_it_is_shown_again(window, ctx):
     window.nav.setCurrentRow(NAV_MEMBERS)
     window.nav.setCurrentRow(NAV_HOME)
     assert "Sao lưu lần cuối" in window.home_page.safety_label.text()
+
+
+def test_the_sample_cell_marks_every_paper_a_real_one_does_not(qtbot, ctx, window):
+    from desktop.printing.paper_mark import paper_mark
+    from desktop.services.cell.details import CellInfo, save_cell
+
+    assert paper_mark() == "DỮ LIỆU MẪU"
+    save_cell(ctx.db, CellInfo("Ấp Tân Hòa", "Đảng bộ xã Long Thạnh", "Long Thạnh", "2025–2030"))
+    ctx.cell_changed.emit()
+    assert paper_mark() == ""
