@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         self.home_page.plan_requested.connect(self.plan_next_meeting)
         self.home_page.meeting_requested.connect(self.open_meeting)
         self.home_page.page_requested.connect(self.show_named_page)
+        self.home_page.real_cell_requested.connect(self.start_real_cell)
         self.pages.addWidget(self.home_page)
         self.members_page = MembersPage(ctx)
         self.pages.addWidget(self.members_page)
@@ -307,8 +308,10 @@ class MainWindow(QMainWindow):
             "&In danh sách…", self.print_page_paper, QKeySequence.StandardKey.Print
         )
         self.quit_action = self._action("&Thoát", self.close, "Ctrl+Q")
+        self.real_cell_action = self._action("&Bắt đầu với chi bộ thật…", self.start_real_cell)
         for action in (
             self.backup_action,
+            self.real_cell_action,
             None,
             self.import_action,
             self.export_action,
@@ -414,6 +417,7 @@ class MainWindow(QMainWindow):
         title = f"Sổ Chi bộ — {unit}" if cell.is_set else "Sổ Chi bộ"
         sample = is_sample_data(self.ctx.db)
         set_paper_mark(SAMPLE_MARK if sample else "")
+        self.real_cell_action.setVisible(sample)
         if sample:
             # The sample cell must never pass for a real one, on screen or on paper.
             title += f" — {SAMPLE_MARK}"
@@ -423,6 +427,16 @@ class MainWindow(QMainWindow):
 
     def _update_count(self, on_roll: int) -> None:
         self.count_label.setText(f"{on_roll} đảng viên đang sinh hoạt")
+
+    def start_real_cell(self) -> None:
+        """Leave the sample cell: backed up, cleared, then the cell's own details."""
+        from desktop.ui.first_start import begin_real_cell
+
+        if begin_real_cell(self.ctx.workspace, self):
+            # Every page reads the emptied data again; the sample's undo steps are void.
+            self.ctx.replace_workspace(self.ctx.workspace)
+            self.nav.setCurrentRow(NAV_HOME)
+            self.statusBar().showMessage("Đã xóa dữ liệu mẫu (có bản sao lưu trong Cài đặt).", 10000)
 
     def backup_now(self) -> None:
         path = self.settings_page.backups.backup_now()

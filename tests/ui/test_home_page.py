@@ -89,3 +89,30 @@ def test_the_sample_cell_marks_every_paper_a_real_one_does_not(qtbot, ctx, windo
     save_cell(ctx.db, CellInfo("Ấp Tân Hòa", "Đảng bộ xã Long Thạnh", "Long Thạnh", "2025–2030"))
     ctx.cell_changed.emit()
     assert paper_mark() == ""
+
+
+def test_starting_a_real_cell_asks_backs_up_clears_and_asks_the_cells_details(
+    qtbot, ctx, window, answers, monkeypatch
+):
+    from desktop.storage.backup import list_backups
+    from desktop.ui.cell_form import CellInfoDialog
+    from desktop.printing.paper_mark import paper_mark
+
+    asked_details = []
+    monkeypatch.setattr(CellInfoDialog, "exec", lambda self: asked_details.append(True) or 0)
+    page = window.home_page
+    assert page.sample_box.isVisibleTo(page) and window.real_cell_action.isVisible()
+    qtbot.mouseClick(page.real_cell_button, Qt.MouseButton.LeftButton)
+    assert "xóa" in answers.questions[-1]
+    assert any("xoa-du-lieu-mau" in b.path.name for b in list_backups(ctx.workspace.backups_dir))
+    assert ctx.workspace.is_empty() and asked_details == [True]
+    assert paper_mark() == "" and not window.real_cell_action.isVisible()
+    assert not page.sample_box.isVisibleTo(page)
+    assert window.nav.currentRow() == NAV_HOME
+
+
+def test_saying_no_keeps_the_sample(qtbot, ctx, window, answers):
+    answers.reply = False
+    window.real_cell_action.trigger()
+    assert answers.questions and not ctx.workspace.is_empty()
+    assert window.home_page.sample_box.isVisibleTo(window.home_page)

@@ -58,6 +58,7 @@ class HomeSummary:
     last_backup: datetime | None
     last_export: tuple[str, datetime] | None  # (file name, when)
     notes: tuple[str, ...] = field(default_factory=tuple)  # parts that could not be read
+    sample: bool = False  # the sample cell (dữ liệu mẫu) is open
 
 
 def next_meeting(db: Database, today: date) -> NextMeeting | None:
@@ -144,4 +145,8 @@ def home_summary(db: Database, backups_dir: Path | None, today: date) -> HomeSum
                       lambda: list_backups(backups_dir) if backups_dir else [], [])
     newest = max((b.made_at for b in backups), default=None)
     export = attempt("nhật ký xuất dữ liệu", lambda: last_export(db))
-    return HomeSummary(today, meeting, tuple(found), review, newest, export, tuple(notes))
+    from desktop.services.demo.marker import is_sample_data
+
+    sample = bool(attempt("thông tin chi bộ", lambda: is_sample_data(db), False))
+    return HomeSummary(today, meeting, tuple(found), review, newest, export, tuple(notes),
+                       sample)

@@ -40,6 +40,7 @@ class HomePage(QWidget):
     plan_requested = Signal()
     meeting_requested = Signal(int)
     page_requested = Signal(str)
+    real_cell_requested = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +87,18 @@ class HomePage(QWidget):
         self.export_button.clicked.connect(lambda: self.page_requested.emit("export"))
         buttons.addWidget(self.backup_button)
         buttons.addWidget(self.export_button)
+        self.real_cell_button = QPushButton("Bắt đầu với chi bộ thật…")
+        self.real_cell_button.setToolTip(
+            "Sao lưu rồi xóa dữ liệu mẫu, sau đó nhập thông tin chi bộ của đồng chí."
+        )
+        self.real_cell_button.clicked.connect(self.real_cell_requested)
+        self.sample_label, buttons = self._section(left, "Dữ liệu mẫu")
+        self.sample_label.setText(
+            "Đang mở chi bộ mẫu với đảng viên giả định; mọi tờ in ra đều ghi «DỮ LIỆU MẪU». "
+            "Khi dùng thật, bấm nút dưới đây."
+        )
+        buttons.addWidget(self.real_cell_button)
+        self.sample_box = self.sample_label.parentWidget()
         left.addStretch(1)
         right.addStretch(1)
         layout.addStretch(1)
@@ -116,6 +129,7 @@ class HomePage(QWidget):
         self._show_reminders(summary)
         self._show_review(summary)
         self._show_safety(summary)
+        self.sample_box.setVisible(summary.sample)
 
     def _show_meeting(self, summary: HomeSummary) -> None:
         meeting = summary.next_meeting
