@@ -16,6 +16,7 @@ from sqlalchemy import select
 from desktop.models import ExportRecord
 from desktop.services.meetings.common import MeetingState
 from desktop.services.meetings.year import year_overview
+from desktop.services.reviews.gaps import RatingGaps
 from desktop.storage.backup import list_backups
 from desktop.storage.database import Database
 
@@ -39,22 +40,11 @@ class HomeReminder:
 
 
 @dataclass(frozen=True)
-class ReviewProgress:
-    """Who is still missing at each step of the year's review season."""
-
-    year: int
-    total: int
-    no_self_review: tuple[str, ...]
-    not_proposed: tuple[str, ...]
-    not_decided: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class HomeSummary:
     today: date
     next_meeting: NextMeeting | None
     reminders: tuple[HomeReminder, ...]
-    review: ReviewProgress | None
+    review: RatingGaps | None  # the review season's progress
     last_backup: datetime | None
     last_export: tuple[str, datetime] | None  # (file name, when)
     notes: tuple[str, ...] = field(default_factory=tuple)  # parts that could not be read
@@ -94,19 +84,10 @@ def collect_reminders(db: Database, today: date) -> list[HomeReminder]:
     return found
 
 
-def review_progress(db: Database, year: int, today: date) -> ReviewProgress:
-    from desktop.services.reviews.ratings import rating_sheet
+def review_progress(db: Database, year: int, today: date) -> RatingGaps:
+    from desktop.services.reviews.gaps import rating_gaps
 
-    sheet = rating_sheet(db, year, today)
-    rows = sheet.rated
-    return ReviewProgress(
-        year=year,
-        total=len(rows),
-        no_self_review=tuple(r.member.full_name for r in rows
-                             if r.writes_review and not r.self_level),
-        not_proposed=tuple(r.member.full_name for r in rows if not r.proposed_level),
-        not_decided=tuple(r.member.full_name for r in rows if not r.decided_level),
-    )
+    return rating_gaps(db, year, today)
 
 
 def season_year(db: Database, today: date) -> int:
