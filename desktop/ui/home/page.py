@@ -170,15 +170,15 @@ class HomePage(QWidget):
             self.review_label.setText("Chưa có đảng viên nào trong đợt kiểm điểm.")
             return
         lines = [f"Năm {review.year}: {review.total} đảng viên được xếp loại."]
-        for names, what in (
-            (review.no_self_review, "chưa có bản tự kiểm điểm"),
-            (review.not_proposed, "chi bộ chưa đề xuất mức xếp loại"),
-            (review.not_decided, "chưa có quyết định xếp loại của cấp trên"),
+        for names, what, done in (
+            (review.no_self_review, "chưa có bản tự kiểm điểm", "Mọi đồng chí đã có bản tự kiểm điểm."),
+            (review.not_proposed, "chưa được chi bộ đề xuất mức xếp loại", "Chi bộ đã đề xuất mức xếp loại cho mọi đồng chí."),
+            (review.not_decided, "chưa có quyết định xếp loại của cấp trên", "Đã có quyết định xếp loại của cấp trên cho mọi đồng chí."),
         ):
             if names:
                 lines.append(f"{len(names)} đồng chí {what}: {escape(names_text(names))}.")
             else:
-                lines.append(f"Đã xong: không ai {what}.")
+                lines.append(done)
         self.review_label.setText("<br>".join(lines))
 
     def _show_safety(self, summary: HomeSummary) -> None:
