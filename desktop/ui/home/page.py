@@ -81,7 +81,7 @@ class HomePage(QWidget):
         buttons.addWidget(self.review_button)
 
         self.safety_label, buttons = self._section(right, "Sao lưu và xuất dữ liệu")
-        self.backup_button = QPushButton("Sao lưu ngay…")
+        self.backup_button = QPushButton("Sao lưu và khôi phục")
         self.backup_button.clicked.connect(lambda: self.page_requested.emit("backups"))
         self.export_button = QPushButton("Xuất dữ liệu ra USB")
         self.export_button.clicked.connect(lambda: self.page_requested.emit("export"))
