@@ -24,3 +24,12 @@ def workspace(tmp_path):
 @pytest.fixture
 def db(workspace):
     return workspace.db
+
+
+@pytest.fixture(autouse=True)
+def no_paper_mark_left_over():
+    """A window over the sample cell marks every paper; the next test starts unmarked."""
+    yield
+    from desktop.printing.paper_mark import set_paper_mark
+
+    set_paper_mark("")

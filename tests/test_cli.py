@@ -37,6 +37,7 @@ def test_demo_then_print_roster(tmp_path, capsys, demo_dir):
     )
     assert "DANH SÁCH ĐẢNG VIÊN" in text
     assert "ngày 23 tháng 11 năm 2026" in text
+    assert "DỮ LIỆU MẪU" in text  # the sample cell's papers say so
     with Workspace(demo_dir, lock=False) as ws:
         for row in list_members(ws.db, include_off_roll=False)[:5]:
             assert row.full_name in text

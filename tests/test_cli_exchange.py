@@ -104,3 +104,17 @@ def test_a_password_backup_restores_from_the_command_line(tmp_path, capsys):
                  "--password-file", str(secret)]) == 0  # fmt: skip
     assert main(["--data", str(target), "check"]) == 0
     assert "số đảng viên: 2" in capsys.readouterr().out
+
+
+def test_export_names_what_the_package_is_sent_without(tmp_path, capsys):
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    folder = cell_folder(tmp_path, "Một", ["HTTNV"])
+    capsys.readouterr()
+    assert main(["--data", str(folder), "export", "ratings", "--year", str(YEAR),
+                 "--to", str(stick)]) == 0  # fmt: skip
+    out = capsys.readouterr().out
+    assert f"danh sách còn thiếu (con-thieu-{YEAR}.txt)" in out
+    listed = (next(stick.iterdir()) / f"con-thieu-{YEAR}.txt").read_text(encoding="utf-8")
+    for line in listed.splitlines()[4:]:
+        assert f"  - {line}" in out

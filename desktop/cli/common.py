@@ -45,6 +45,10 @@ def open_workspace(data_dir: Path):
     ws = Workspace(data_dir, allow_new_database=_ALLOW_NEW_DATABASE)
     for notice in ws.notices:
         say_error(f"Chú ý: {notice}")
+    from desktop.printing.paper_mark import set_paper_mark
+    from desktop.services.demo.marker import SAMPLE_MARK, is_sample_data
+
+    set_paper_mark(SAMPLE_MARK if is_sample_data(ws.db) else "")
     return ws
 
 

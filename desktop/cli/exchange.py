@@ -82,6 +82,10 @@ def export_command(args, workspace) -> int:
     print(f"Mã kiểm tra (SHA-256 của manifest.json): {result.sha256}")
     if result.encrypted:
         print("Gói được bảo vệ bằng mật khẩu.")
+    if result.gaps:
+        print(f"Gói gửi kèm danh sách còn thiếu (con-thieu-{args.year}.txt):")
+        for line in result.gaps:
+            print(f"  - {line}")
     print("Có thể rút USB an toàn.")
     return EXIT_OK
 

@@ -23,6 +23,7 @@ from desktop.services.cell.details import get_cell
 from desktop.errors import DomainError
 from desktop.services.exchange.rating_file import PACKAGE_KIND as KIND
 from desktop.services.exchange.rating_file import encode_payload, ratings_payload
+from desktop.services.reviews.gaps import gaps_file_name, gaps_file_text, gaps_of_sheet
 from desktop.storage.database import Database
 from desktop.text import fold
 
@@ -35,6 +36,7 @@ class ExportResult:
     total_bytes: int
     file_count: int
     encrypted: bool
+    gaps: tuple[str, ...] = ()  # what the package was sent without (con-thieu-YYYY.txt)
 
 
 @dataclass(frozen=True)
@@ -80,15 +82,20 @@ def rating_files(db: Database, year: int, today: date | None = None) -> dict[str
     sheet = rating_sheet(db, year, today)
     paper = rating_list_paper(db, year, today, sheet=sheet)
     payload = ratings_payload(db, year, today, sheet=sheet)
+    gaps = gaps_of_sheet(sheet)
     with tempfile.TemporaryDirectory(prefix="sochibo-") as folder:
         pdf_path = Path(folder) / "list.pdf"
         write_rating_list_pdf(paper, pdf_path)
         pdf = pdf_path.read_bytes()
-    return {
+    files = {
         f"danh-sach-xep-loai-{year}.pdf": pdf,
         f"danh-sach-xep-loai-{year}.xlsx": workbook_bytes(paper),
         f"xep-loai-{year}.json": encode_payload(payload),
     }
+    if gaps.any:
+        # Sent incomplete: the gaps are named in the package, not left as blank cells.
+        files[gaps_file_name(year)] = gaps_file_text(gaps, get_cell(db).name).encode("utf-8")
+    return files
 
 
 def export_ratings(
@@ -126,7 +133,9 @@ def export_ratings(
         # The cell's key pair is made on its first export (chữ ký số, see signing.py).
         signer=signer_for(db.path.parent),
     )
+    gaps = files.get(gaps_file_name(year))
     result = ExportResult(
+        gaps=tuple(gaps.decode("utf-8").splitlines()[4:]) if gaps else (),
         path=written.path,
         sha256=written.manifest_sha256,
         total_bytes=written.total_bytes,

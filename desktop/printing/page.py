@@ -41,6 +41,7 @@ from reportlab.platypus import (
 )
 
 from desktop.printing.fonts import font_name, register_fonts
+from desktop.printing.paper_mark import paper_mark
 from desktop.storage.atomic import atomic_path
 from desktop.text import long_date, place_date_line
 
@@ -423,9 +424,18 @@ class _PageNumbers:
     size: float = BODY_SIZE
 
     def __call__(self, canvas, doc) -> None:
+        width, height = page_size(self.landscape)
+        mark = paper_mark()
+        if mark:
+            # A light line in the top margin of every page, the first included.
+            canvas.saveState()
+            canvas.setFont(font_name(self.family, bold=True), SMALL_SIZE)
+            canvas.setFillGray(0.45)
+            canvas.drawRightString(width - MARGIN_RIGHT, height - MARGIN_TOP / 2 - SMALL_SIZE / 3,
+                                   f"{mark} — không phải văn bản thật")
+            canvas.restoreState()
         if doc.page < self.first:
             return
-        width, height = page_size(self.landscape)
         x = MARGIN_LEFT + (width - MARGIN_LEFT - MARGIN_RIGHT) / 2
         canvas.saveState()
         canvas.setFont(font_name(self.family), self.size)

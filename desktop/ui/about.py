@@ -18,7 +18,7 @@ SHORTCUTS = (
     ("Ctrl+I", "Nhập danh sách từ Excel"),
     ("Ctrl+E", "Xuất danh sách ra Excel"),
     ("Ctrl+P", "In danh sách"),
-    ("Ctrl+1 … Ctrl+7", "Chuyển giữa các phần bên trái"),
+    ("Ctrl+1 … Ctrl+8", "Chuyển giữa các phần bên trái (Ctrl+1: Việc cần làm)"),
     ("Alt + chữ gạch chân", "Bấm nút hoặc chọn ô có chữ đó"),
     ("Esc", "Đóng cửa sổ đang mở"),
 )

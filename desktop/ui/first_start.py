@@ -83,3 +83,39 @@ def run_first_start(workspace: Workspace, parent: QWidget | None = None) -> str 
     workspace.settings.first_start_done = True
     workspace.save_settings()
     return dialog.choice
+
+
+def begin_real_cell(workspace: Workspace, parent: QWidget | None = None) -> bool:
+    """"Bắt đầu với chi bộ thật": ask, back the sample up, clear it, then the first-start
+    steps of an empty cell (its details). True when the sample was cleared."""
+    from desktop.services.demo.clearing import clear_sample_data
+
+    if not messages.ask(
+        parent,
+        "Bắt đầu với chi bộ thật",
+        "Toàn bộ dữ liệu mẫu (chi bộ mẫu, đảng viên, buổi sinh hoạt, kiểm điểm, đảng phí) "
+        "sẽ bị xóa để đồng chí nhập chi bộ thật. Trước khi xóa, phần mềm sao lưu dữ liệu mẫu; "
+        "bản sao lưu khôi phục được trong Cài đặt.",
+        "Sao lưu rồi xóa dữ liệu mẫu",
+        "Không xóa",
+        danger=True,
+    ):
+        return False
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        workspace.backup("truoc-xoa-du-lieu-mau")
+    except Exception as exc:  # noqa: BLE001 - told to the user; nothing is deleted
+        QApplication.restoreOverrideCursor()
+        messages.show_exception(parent, exc, "Chưa sao lưu được nên chưa xóa dữ liệu mẫu")
+        return False
+    try:
+        clear_sample_data(workspace.db)
+    except Exception as exc:  # noqa: BLE001 - one transaction: the sample is still whole
+        QApplication.restoreOverrideCursor()
+        messages.show_exception(parent, exc, "Chưa xóa được dữ liệu mẫu")
+        return False
+    QApplication.restoreOverrideCursor()
+    CellInfoDialog(workspace.db, parent).exec()
+    workspace.settings.first_start_done = True
+    workspace.save_settings()
+    return True

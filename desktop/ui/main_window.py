@@ -28,15 +28,19 @@ from PySide6.QtWidgets import (
 from desktop.services.cell.details import get_cell
 from desktop.services.cell.workspace import Workspace, restore_backup
 from desktop.services.demo.marker import SAMPLE_MARK, is_sample_data
+from desktop.printing.paper_mark import set_paper_mark
 from desktop.text import fold
 from desktop.ui import messages, tasks
 from desktop.ui.about import show_about, show_shortcuts
 from desktop.ui.context import UiContext
+from desktop.ui.home.page import HomePage
 from desktop.ui.members.page import MembersPage
 from desktop.ui.screen_fit import fit_to_screen, page_scroller
 
 UNDO_BANNER_SECONDS = 10
-NAV_MEMBERS, NAV_MEETINGS, NAV_TOPICS, NAV_REVIEWS, NAV_DUES, NAV_EXPORT, NAV_SETTINGS = range(7)
+(
+    NAV_HOME, NAV_MEMBERS, NAV_MEETINGS, NAV_TOPICS, NAV_REVIEWS, NAV_DUES, NAV_EXPORT, NAV_SETTINGS
+) = range(8)
 
 
 class LazyPages(QStackedWidget):
@@ -134,6 +138,14 @@ class MainWindow(QMainWindow):
         fit_to_screen(self, QSize(1280, 800))
 
         self.pages = LazyPages()
+        # The home page is the first paint; the members page is built with it because
+        # the menus and the status bar use its actions and counts.
+        self.home_page = HomePage(ctx)
+        self.home_page.plan_requested.connect(self.plan_next_meeting)
+        self.home_page.meeting_requested.connect(self.open_meeting)
+        self.home_page.page_requested.connect(self.show_named_page)
+        self.home_page.real_cell_requested.connect(self.start_real_cell)
+        self.pages.addWidget(self.home_page)
         self.members_page = MembersPage(ctx)
         self.pages.addWidget(self.members_page)
         # Every other part is built when first shown (LazyPages).
@@ -148,7 +160,8 @@ class MainWindow(QMainWindow):
             self.pages.add_lazy(build)
         icons = QStyle.StandardPixmap
         parts = (
-            ("Đảng viên", icons.SP_DirHomeIcon),
+            ("Việc cần làm", icons.SP_DirHomeIcon),
+            ("Đảng viên", icons.SP_DirIcon),
             ("Sinh hoạt chi bộ", icons.SP_FileDialogListView),
             ("Chuyên đề và cam kết", icons.SP_FileDialogInfoView),
             ("Kiểm điểm và xếp loại", icons.SP_DialogApplyButton),
@@ -184,7 +197,7 @@ class MainWindow(QMainWindow):
         self.members_page.counts_changed.connect(self._update_count)
         self._update_cell_label()
         self._update_count(self.members_page.model.on_roll_count())
-        self.nav.setCurrentRow(NAV_MEMBERS)
+        self.nav.setCurrentRow(NAV_HOME)
 
     # --- building ------------------------------------------------------------------
 
@@ -212,6 +225,21 @@ class MainWindow(QMainWindow):
     def settings_page(self):
         return self.pages.page(NAV_SETTINGS)
 
+    def plan_next_meeting(self) -> None:
+        """From the home page: the meetings page's own "Lập kế hoạch tháng tới"."""
+        self.nav.setCurrentRow(NAV_MEETINGS)
+        self.meetings_page.plan_next()
+
+    def open_meeting(self, meeting_id: int) -> None:
+        self.nav.setCurrentRow(NAV_MEETINGS)
+        self.meetings_page.open_meeting(meeting_id)
+
+    def show_named_page(self, name: str) -> None:
+        """The home page's links: one click from a line to the page where it is done."""
+        rows = {"members": NAV_MEMBERS, "reviews": NAV_REVIEWS, "dues": NAV_DUES,
+                "export": NAV_EXPORT, "backups": NAV_SETTINGS}
+        self.nav.setCurrentRow(rows[name])
+
     def _build_meetings(self) -> QWidget:
         from desktop.ui.meetings.page import MeetingsPage
 
@@ -223,6 +251,7 @@ class MainWindow(QMainWindow):
         # A topics page not built yet reads the study round when it is first shown.
         if self.pages.is_built(NAV_TOPICS):
             self.topics_page.show_round()
+        self.home_page.reload()
 
     def _build_topics(self) -> QWidget:
         from desktop.ui.topics.page import TopicsPage
@@ -279,8 +308,10 @@ class MainWindow(QMainWindow):
             "&In danh sách…", self.print_page_paper, QKeySequence.StandardKey.Print
         )
         self.quit_action = self._action("&Thoát", self.close, "Ctrl+Q")
+        self.real_cell_action = self._action("&Bắt đầu với chi bộ thật…", self.start_real_cell)
         for action in (
             self.backup_action,
+            self.real_cell_action,
             None,
             self.import_action,
             self.export_action,
@@ -371,6 +402,8 @@ class MainWindow(QMainWindow):
         self.find_any_action.setEnabled(row == NAV_REVIEWS)
         if row == NAV_MEMBERS:
             self.members_page.focus_search()
+        elif row == NAV_HOME:
+            self.home_page.reload()
 
     def _update_cell_label(self) -> None:
         cell = get_cell(self.ctx.db)
@@ -382,7 +415,10 @@ class MainWindow(QMainWindow):
         else:
             text = "Chưa nhập tên chi bộ (vào Cài đặt để nhập)"
         title = f"Sổ Chi bộ — {unit}" if cell.is_set else "Sổ Chi bộ"
-        if is_sample_data(self.ctx.db):
+        sample = is_sample_data(self.ctx.db)
+        set_paper_mark(SAMPLE_MARK if sample else "")
+        self.real_cell_action.setVisible(sample)
+        if sample:
             # The sample cell must never pass for a real one, on screen or on paper.
             title += f" — {SAMPLE_MARK}"
             text += f" — {SAMPLE_MARK}"
@@ -391,6 +427,16 @@ class MainWindow(QMainWindow):
 
     def _update_count(self, on_roll: int) -> None:
         self.count_label.setText(f"{on_roll} đảng viên đang sinh hoạt")
+
+    def start_real_cell(self) -> None:
+        """Leave the sample cell: backed up, cleared, then the cell's own details."""
+        from desktop.ui.first_start import begin_real_cell
+
+        if begin_real_cell(self.ctx.workspace, self):
+            # Every page reads the emptied data again; the sample's undo steps are void.
+            self.ctx.replace_workspace(self.ctx.workspace)
+            self.nav.setCurrentRow(NAV_HOME)
+            self.statusBar().showMessage("Đã xóa dữ liệu mẫu (có bản sao lưu trong Cài đặt).", 10000)
 
     def backup_now(self) -> None:
         path = self.settings_page.backups.backup_now()

@@ -203,3 +203,17 @@ def test_page_margins_are_the_party_format(tmp_path):
     # A little inside HD 36's lower bounds (left 30 mm, top 20 mm).
     assert x == pytest.approx(31 * mm, abs=0.5)
     assert A4[1] - y == pytest.approx(21 * mm + 14, abs=4)
+
+
+def test_the_sample_mark_is_on_every_page_and_only_when_set(tmp_path):
+    from desktop.printing.paper_mark import set_paper_mark
+
+    story = header_flowables(header()) + [PageBreak(), Paragraph("Trang hai")]
+    set_paper_mark("DỮ LIỆU MẪU")
+    try:
+        marked = _texts(_write(tmp_path, story))
+    finally:
+        set_paper_mark("")
+    assert len(marked) == 2 and all("DỮ LIỆU MẪU" in page for page in marked)
+    plain = _texts(build_pdf(tmp_path / "plain.pdf", story, title="Thử"))
+    assert not any("DỮ LIỆU MẪU" in page for page in plain)

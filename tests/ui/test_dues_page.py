@@ -171,11 +171,11 @@ def test_papers_print_from_the_page(qtbot, ctx, page, tmp_path):
 
 
 def test_page_fits_1280_by_720(qtbot, ctx, page):
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.main_window import NAV_DUES, MainWindow
 
     window = MainWindow(ctx, owns_workspace=False)
     qtbot.addWidget(window)
-    window.nav.setCurrentRow(4)
+    window.nav.setCurrentRow(NAV_DUES)
     hint = window.minimumSizeHint()
     assert hint.width() <= 1280 and hint.height() <= 720
     for index in range(page.tabs.count()):

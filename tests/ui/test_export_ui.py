@@ -72,7 +72,8 @@ def test_export_log_shows_what_was_written_where_with_its_checksum(qtbot, page, 
     assert log.rowCount() == 1
     row = [log.item(0, c).text() for c in range(log.columnCount())]
     sha = dialog.result.sha256
-    assert row[1:6] == ["Kết quả xếp loại", "2026", str(stick), PACKAGE, "3"]
+    # Three files and the list of what is still missing (the roster has no proposals).
+    assert row[1:6] == ["Kết quả xếp loại", "2026", str(stick), PACKAGE, "4"]
     assert row[7] == sha[:12] and row[8] == "không"
     assert sha in log.item(0, 7).toolTip()
 
@@ -124,6 +125,7 @@ def test_a_package_already_on_the_stick_is_replaced_only_after_asking(qtbot, pag
 
     answers.reply = False
     dialog = page.open_job(jobs.RATINGS)
+    dialog.send_despite_gaps = lambda _year: True  # "no" is for the replace question only
     run_export(qtbot, dialog, answers)
     assert "Thay thế gói cũ bằng gói mới?" in answers.questions[-1]
     assert "giữ nguyên" in dialog.status.text()
@@ -278,3 +280,25 @@ def test_a_password_backup_gives_back_its_data_file_for_restoring(ctx, tmp_path)
 
     verify_backup_file(data_file)
     assert data_file.name == "du-lieu-so-chi-bo.sqlite3"
+
+
+def test_missing_ratings_are_named_before_writing_and_going_back_writes_nothing(
+    qtbot, page, stick, answers
+):
+    answers.reply = False
+    dialog = page.open_job(jobs.RATINGS)
+    assert dialog.start() is None
+    question = answers.questions[-1]
+    assert "còn thiếu" in question and "Nguyễn Văn An" in question
+    assert "Chi bộ chưa đề xuất mức xếp loại" in question
+    assert list(stick.iterdir()) == []
+
+
+def test_sent_anyway_the_package_names_the_gaps(qtbot, page, stick, answers):
+    dialog = page.open_job(jobs.RATINGS)
+    run_export(qtbot, dialog, answers)
+    listed = [p.name for p in (stick / PACKAGE).rglob("*")]
+    assert "con-thieu-2026.txt" in listed
+    text = next((stick / PACKAGE).rglob("con-thieu-2026.txt")).read_text(encoding="utf-8")
+    assert "Nguyễn Văn An" in text and "Chi bộ chưa đề xuất mức xếp loại" in text
+    assert dialog.result.gaps and "Nguyễn Văn An" in " ".join(dialog.result.gaps)

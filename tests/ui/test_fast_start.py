@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from desktop.ui.main_window import NAV_MEETINGS, NAV_REVIEWS, NAV_TOPICS, LazyPages, MainWindow
+from desktop.ui.main_window import NAV_HOME, NAV_MEETINGS, NAV_MEMBERS, NAV_REVIEWS, NAV_TOPICS, LazyPages, MainWindow
 
 
 def test_only_the_first_page_is_built_at_start_and_each_other_one_on_its_first_visit(qtbot, ctx):
     window = MainWindow(ctx, owns_workspace=False)
     qtbot.addWidget(window)
     built = [row for row in range(window.pages.count()) if window.pages.is_built(row)]
-    assert built == [0]
+    assert built == [NAV_HOME, NAV_MEMBERS]  # the home page and the members page its menus use
 
     window.nav.setCurrentRow(NAV_REVIEWS)
 

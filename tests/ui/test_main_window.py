@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel
 from desktop.ui.main_window import MainWindow
 
 PARTS = [
+    "Việc cần làm",
     "Đảng viên",
     "Sinh hoạt chi bộ",
     "Chuyên đề và cam kết",
@@ -79,8 +80,11 @@ def test_window_says_when_it_was_first_painted(qtbot, ctx):
 
 
 def test_search_box_has_focus_on_the_members_page(qtbot, ctx, roster):
+    from desktop.ui.main_window import NAV_MEMBERS
+
     window = make_window(qtbot, ctx)
     window.show()
+    window.nav.setCurrentRow(NAV_MEMBERS)
     assert window.focusWidget() is window.members_page.search
 
 
@@ -191,7 +195,9 @@ def test_ctrl_p_prints_the_main_paper_of_the_page_shown(qtbot, ctx, monkeypatch)
     monkeypatch.setattr(
         window.reviews_page, "print_rating_list", lambda: printed.append("ratings")
     )
-    for row in (0, 1, 3):
+    from desktop.ui.main_window import NAV_MEETINGS, NAV_MEMBERS, NAV_REVIEWS
+
+    for row in (NAV_MEMBERS, NAV_MEETINGS, NAV_REVIEWS):
         window.nav.setCurrentRow(row)
         window.print_action.trigger()
     assert printed == ["roster", "book", "ratings"]
@@ -202,7 +208,9 @@ def test_ctrl_f_goes_to_the_search_of_the_page_shown(qtbot, ctx):
     window = make_window(qtbot, ctx)
     window.show()
     window.activateWindow()
-    window.nav.setCurrentRow(3)
+    from desktop.ui.main_window import NAV_REVIEWS
+
+    window.nav.setCurrentRow(NAV_REVIEWS)
     window.nav.setFocus()
     window.find_any_action.trigger()
     assert window.reviews_page.search.hasFocus() or (

@@ -205,6 +205,8 @@ class ExportDialog(QDialog):
         target = self.picker.target()
         assert target is not None
         year = self.year.value()
+        if not replace and not self.send_despite_gaps(year):
+            return None
         password = self.password.text() if self.job.uses_password else ""
         runner = self.job.make_runner(self.ctx)
         self._cancel.clear()
@@ -226,6 +228,23 @@ class ExportDialog(QDialog):
         )
         self._set_running(True)
         return self.task
+
+    def send_despite_gaps(self, year: int) -> bool:
+        """Name what is missing, by name; True to send with the gaps listed in the package."""
+        if self.job.gaps is None:
+            return True
+        lines = self.job.gaps(self.ctx, year)
+        if not lines:
+            return True
+        text = (
+            f"Kết quả xếp loại năm {year} còn thiếu:\n\n"
+            + "\n".join(f"• {line}" for line in lines)
+            + "\n\nĐồng chí có thể quay lại để bổ sung, hoặc vẫn gửi: gói sẽ kèm tệp "
+            f"con-thieu-{year}.txt ghi rõ những mục còn thiếu này."
+        )
+        return messages.ask(
+            self, "Còn thiếu trước khi gửi", text, "Vẫn gửi, kèm danh sách còn thiếu", "Quay lại"
+        )
 
     @Slot(object, object, str)
     def _progressed(self, done: int, total: int, text: str) -> None:

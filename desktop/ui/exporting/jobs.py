@@ -35,6 +35,8 @@ class ExportJob:
     uses_year: bool
     uses_password: bool
     make_runner: Callable[[UiContext], Runner]
+    # What the package would be sent without, line by line, asked about before writing.
+    gaps: Callable[[UiContext, int], list[str]] | None = None
 
 
 def _ratings_runner(ctx: UiContext) -> Runner:
@@ -48,6 +50,12 @@ def _ratings_runner(ctx: UiContext) -> Runner:
         )
 
     return run
+
+
+def _rating_gaps(ctx: UiContext, year: int) -> list[str]:
+    from desktop.services.reviews.gaps import rating_gaps
+
+    return rating_gaps(ctx.db, year, ctx.today()).lines()
 
 
 def _backup_runner(ctx: UiContext) -> Runner:
@@ -93,6 +101,7 @@ RATINGS = ExportJob(
     uses_year=True,
     uses_password=True,
     make_runner=_ratings_runner,
+    gaps=_rating_gaps,
 )
 
 BACKUP = ExportJob(
