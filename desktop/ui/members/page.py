@@ -205,13 +205,13 @@ class MembersPage(QWidget):
             "&Nhập từ Excel…",
             icons.SP_DialogOpenButton,
             self.import_roster,
-            tip="Nhập danh sách đảng viên từ tệp Excel hoặc CSV (Ctrl+I)",
+            tip="Nhập danh sách đảng viên từ tệp Excel hoặc tệp văn bản CSV (Ctrl+I)",
         )
         self.export_action = self._action(
             "X&uất…",
             icons.SP_DialogSaveButton,
             self.export_roster,
-            tip="Xuất danh sách đảng viên ra tệp Excel hoặc CSV (Ctrl+E)",
+            tip="Xuất danh sách đảng viên ra tệp Excel hoặc tệp văn bản CSV (Ctrl+E)",
         )
         self.print_action = self._action(
             "In danh sá&ch…",
