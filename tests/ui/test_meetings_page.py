@@ -145,3 +145,23 @@ def test_save_and_print_keeps_the_dialog_open_when_the_plan_is_wrong(qtbot, ctx,
     dialog.day.setText("05/5/2026")
     dialog.save_notice_button.click()
     assert dialog.isVisible() and dialog.print_task is None
+
+
+def test_ctrl_2_puts_the_keyboard_on_the_years_list_not_on_the_year_button(qtbot, ctx, roster):
+    """Issue 10 point 10: Ctrl+2 left the focus on "◀"."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(ctx, owns_workspace=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    window.members_page.table.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.members_page.table)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    page = window.pages.currentWidget()
+    assert isinstance(page, MeetingsPage)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.table, timeout=2000)

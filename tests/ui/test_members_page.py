@@ -220,3 +220,23 @@ def test_a_member_deleted_before_a_restart_can_be_restored_from_the_deleted_list
     assert dialog.restore_selected() == roster["dung"]
     assert dialog.list.count() == 0 and dialog.empty_label.isVisibleTo(dialog)
     assert page.model.row_of(roster["dung"]) >= 0
+
+
+def test_tab_reaches_the_toolbar_buttons(qtbot, ctx, roster):
+    """Issue 10 point 10: Tab never reached "Thêm", "Sửa", "Xóa"… on the toolbar."""
+    page = MembersPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1280, 700)  # every tool button on the bar, none in its overflow menu
+    page.show()
+    page.activateWindow()
+    qtbot.waitExposed(page)
+    page.search.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search)
+    reached = set()
+    for _ in range(40):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.add(QApplication.focusWidget())
+    add_button = page.toolbar.widgetForAction(page.add_action)
+    edit_button = page.toolbar.widgetForAction(page.edit_action)
+    assert add_button in reached
+    assert edit_button in reached or not page.edit_action.isEnabled()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
@@ -143,6 +144,10 @@ class MembersPage(QWidget):
         self.setTabOrder(self.search, self.status_combo)
         self.setTabOrder(self.status_combo, self.table)
         self.setTabOrder(self.table, self.reminders_panel.list)
+        # Tool buttons take no keyboard focus by default, and Qt's Tab skips a
+        # toolbar's buttons: focusNextPrevChild walks them after the reminders.
+        for button in self._tool_buttons():
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFocusProxy(self.search)
 
         ctx.members_changed.connect(self.reload)
@@ -315,6 +320,26 @@ class MembersPage(QWidget):
             if self.selected_id() is None:
                 self._select_row(0)
             self.table.setFocus()
+
+    def _tool_buttons(self) -> list[QWidget]:
+        buttons = []
+        for action in self.toolbar.actions():
+            button = self.toolbar.widgetForAction(action)
+            if button is not None and not action.isSeparator():
+                buttons.append(button)
+        return buttons
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt's name
+        """Tab: search → status → table → reminders → the toolbar's buttons → search."""
+        ring = [self.search, self.status_combo, self.table, self.reminders_panel.list]
+        ring += self._tool_buttons()
+        ring = [w for w in ring if w.isVisible() and w.isEnabled()]
+        focused = QApplication.focusWidget()
+        if focused not in ring or len(ring) < 2:
+            return super().focusNextPrevChild(forward)
+        step = 1 if forward else -1
+        ring[(ring.index(focused) + step) % len(ring)].setFocus(Qt.FocusReason.TabFocusReason)
+        return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.KeyPress:
