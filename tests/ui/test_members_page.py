@@ -240,3 +240,28 @@ def test_tab_reaches_the_toolbar_buttons(qtbot, ctx, roster):
     edit_button = page.toolbar.widgetForAction(page.edit_action)
     assert add_button in reached
     assert edit_button in reached or not page.edit_action.isEnabled()
+
+
+def test_the_reminders_panel_has_room_for_five_wrapped_reminders(qtbot):
+    """Issue 10 point 12: the panel showed 2.5 of 5 reminders."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from desktop.services.members.reminders import Reminder
+    from desktop.ui.members.reminders_panel import RemindersPanel
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(700, 900)
+    panel = RemindersPanel()
+    QVBoxLayout(window).addWidget(panel)
+    window.show()
+    qtbot.waitExposed(window)
+    long = "chuẩn bị hồ sơ xét công nhận đảng viên chính thức, chi bộ biểu quyết " * 3
+    panel.set_reminders(
+        [Reminder(i, f"Đảng viên {i}", "probation", long, date(2026, 4, 4)) for i in range(5)]
+    )
+    one_line = panel.list.sizeHintForRow(0)
+    # Each reminder wraps to several lines; the list has room for all of them.
+    assert panel.list.minimumHeight() > 5 * 2 * one_line
