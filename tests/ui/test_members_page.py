@@ -265,3 +265,24 @@ def test_the_reminders_panel_has_room_for_five_wrapped_reminders(qtbot):
     one_line = panel.list.sizeHintForRow(0)
     # Each reminder wraps to several lines; the list has room for all of them.
     assert panel.list.minimumHeight() > 5 * 2 * one_line
+
+
+def test_no_status_is_cut_short_in_the_members_table(qtbot, ctx, roster):
+    """Issue 10 point 12: "Chính thức, đ…" instead of "Chính thức, đi xa"."""
+    from dataclasses import replace
+
+    from desktop.services.members.registry import get_member, update_member
+    from desktop.ui.members.table_model import COLUMNS
+
+    data = get_member(ctx.db, roster["an"]).data
+    update_member(ctx.db, roster["an"], replace(data, works_far_away=True), ctx.today())
+    page = MembersPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1280, 700)
+    page.show()
+    column = COLUMNS.index("Tình trạng")
+    texts = [page.model.data(page.model.index(r, column)) for r in range(page.model.rowCount())]
+    assert any("đi xa" in t for t in texts)
+    metrics = page.table.fontMetrics()
+    width = page.table.horizontalHeader().sectionSize(column)
+    assert all(metrics.horizontalAdvance(t) + 8 <= width for t in texts)

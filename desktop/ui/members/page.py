@@ -237,6 +237,7 @@ class MembersPage(QWidget):
         keep_id = select_id or self.selected_id() or 0
         rows = list_members(self.ctx.db, on=self.ctx.today())
         self.model.set_rows(rows)
+        self._fit_text_columns()
         self.refresh_reminders()
         if select_id and self.model.row_of(select_id) < 0 and any(r.id == select_id for r in rows):
             self._reveal(select_id)
@@ -370,6 +371,20 @@ class MembersPage(QWidget):
             width = max(metrics.horizontalAdvance(line) for line in lines)
             header.resizeSection(column, width + 16)
         self._name_min_width = header.sectionSize(1)
+        self._fit_text_columns()
+
+    def _fit_text_columns(self) -> None:
+        """"Tình trạng" and "Chức vụ" as wide as their longest text ("Chính thức, đi làm
+        ăn xa"), so no status is cut to "Chính thức, đ…"; the name column gets the rest."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        for column in (COLUMNS.index("Tình trạng"), COLUMNS.index("Chức vụ")):
+            lines = HEADER_LINES[column].split("\n") + [_COLUMN_SAMPLES[column]]
+            width = max(metrics.horizontalAdvance(line) for line in lines)
+            for row in range(self.model.rowCount()):
+                text = self.model.data(self.model.index(row, column)) or ""
+                width = max(width, metrics.horizontalAdvance(str(text)))
+            header.resizeSection(column, width + 16)
         self._fit_name_column()
 
     def _fit_name_column(self) -> None:
