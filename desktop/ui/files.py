@@ -12,7 +12,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 EXCEL_FILTER = "Bảng tính Excel (*.xlsx)"
-CSV_FILTER = "Tệp CSV (*.csv)"
+CSV_FILTER = "Tệp văn bản CSV, các cột cách nhau bằng dấu phẩy (*.csv)"
 PDF_FILTER = "Tệp PDF (*.pdf)"
 TEXT_FILTER = "Tệp văn bản (*.txt)"
 ROSTER_FILTERS = f"{EXCEL_FILTER};;{CSV_FILTER}"

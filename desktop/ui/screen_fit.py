@@ -82,9 +82,18 @@ def keep_inside(window: QWidget) -> None:
     """
     area = available_geometry(window)
     limit = area.size() - FRAME_ALLOWANCE
-    if not _fits(_least_size(window), limit):
-        scroll_body(window)
+    # Wrapped labels need more height at the window's width than its minimum says:
+    # without that height the layout squeezes rows over each other (the USB dialog).
+    needed = _least_size(window)
+    needed.setHeight(max(needed.height(), _wrapped_height(window)))
+    scrolled = False
+    if not _fits(needed, limit):
+        scrolled = scroll_body(window)
     size = window.size().expandedTo(_least_size(window)) + QSize(_sideways_need(window), 0)
+    if not scrolled:
+        size.setHeight(max(size.height(), _wrapped_height(window)))
+    elif needed.height() > size.height():
+        size.setHeight(needed.height())  # as tall as the screen allows, then it scrolls
     window.resize(size.boundedTo(limit))
     # pos() is the frame's corner: the frame is the window plus FRAME_ALLOWANCE.
     right = area.right() + 1 - window.width() - FRAME_ALLOWANCE.width()
@@ -110,6 +119,14 @@ def _sideways_need(window: QWidget) -> int:
                 width -= bar
             need = max(need, inner.minimumSizeHint().width() - width)
     return need
+
+
+def _wrapped_height(window: QWidget) -> int:
+    """The height the window's layout needs at the window's width (0 if it does not wrap)."""
+    layout = window.layout()
+    if layout is None or not layout.hasHeightForWidth():
+        return 0
+    return layout.totalHeightForWidth(max(window.width(), window.minimumSizeHint().width()))
 
 
 def _least_size(window: QWidget) -> QSize:

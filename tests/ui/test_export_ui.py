@@ -302,3 +302,69 @@ def test_sent_anyway_the_package_names_the_gaps(qtbot, page, stick, answers):
     text = next((stick / PACKAGE).rglob("con-thieu-2026.txt")).read_text(encoding="utf-8")
     assert "Nguyễn Văn An" in text and "Chi bộ chưa đề xuất mức xếp loại" in text
     assert dialog.result.gaps and "Nguyễn Văn An" in " ".join(dialog.result.gaps)
+
+
+class FakeVolume:
+    """What QStorageInfo says about one mounted volume."""
+
+    def __init__(self, root, device, name="", read_only=False):
+        self.root, self.dev, self.name_, self.read_only = root, device, name, read_only
+
+    def rootPath(self):  # noqa: N802 - Qt's name
+        return self.root
+
+    def device(self):
+        return self.dev.encode()
+
+    def displayName(self):  # noqa: N802 - Qt's name
+        return self.name_
+
+    def name(self):
+        return self.name_
+
+    def isValid(self):  # noqa: N802 - Qt's name
+        return True
+
+    def isReady(self):  # noqa: N802 - Qt's name
+        return True
+
+    def isReadOnly(self):  # noqa: N802 - Qt's name
+        return self.read_only
+
+    def bytesAvailable(self):  # noqa: N802 - Qt's name
+        return 2 * 1024**3
+
+
+def test_a_stick_mounted_anywhere_is_listed_and_fixed_disks_are_not(monkeypatch, tmp_path):
+    """Issue 10 point 7: not only /media, /run/media and /mnt."""
+    sys_block = tmp_path / "sys" / "class" / "block"
+    sys_block.mkdir(parents=True)
+    devices = tmp_path / "sys" / "devices"
+    # A USB stick: its partition under a usb bus; a card reader: the disk says removable.
+    usb = devices / "pci0000:00" / "usb1" / "1-1" / "block" / "sdb"
+    (usb / "sdb1").mkdir(parents=True)
+    card = devices / "platform" / "mmc0" / "block" / "mmcblk0"
+    (card / "mmcblk0p1").mkdir(parents=True)
+    (card / "removable").write_text("1\n")
+    fixed = devices / "pci0000:00" / "ata1" / "block" / "sda"
+    (fixed / "sda2").mkdir(parents=True)
+    (fixed / "removable").write_text("0\n")
+    for name, target in (
+        ("sdb1", usb / "sdb1"),
+        ("mmcblk0p1", card / "mmcblk0p1"),
+        ("sda2", fixed / "sda2"),
+    ):
+        (sys_block / name).symlink_to(target)
+    volumes = [
+        FakeVolume("/", "/dev/sda1"),
+        FakeVolume("/srv/usb-an", "/dev/sdb1", "KINGSTON"),
+        FakeVolume("/home/an/the-nho", "/dev/mmcblk0p1", "THE"),
+        FakeVolume("/data", "/dev/sda2", "DATA"),
+        FakeVolume("/run/user/1000", "tmpfs"),
+        FakeVolume("/media/an/CU", "/dev/sdc1", "CU"),
+    ]
+    monkeypatch.setattr(drive_picker, "SYS_CLASS_BLOCK", sys_block)
+    monkeypatch.setattr(drive_picker.sys, "platform", "linux")
+    monkeypatch.setattr(drive_picker.QStorageInfo, "mountedVolumes", staticmethod(lambda: volumes))
+    found = {str(v.root): v.name for v in drive_picker.removable_volumes()}
+    assert found == {"/srv/usb-an": "KINGSTON", "/home/an/the-nho": "THE", "/media/an/CU": "CU"}

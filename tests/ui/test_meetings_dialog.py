@@ -223,3 +223,11 @@ def test_typing_after_pressing_2_writes_the_reason(window, qtbot, type_text):
     assert editors[0].text() == "Ốm nằm viện"
     table.commitData(editors[0])  # what Enter or leaving the cell does
     assert model.data(model.index(row, COL_REASON)) == "Ốm nằm viện"
+
+
+def test_an_unheld_meeting_does_not_say_it_has_no_warnings(ctx, roster):
+    """Issue 10 point 11: 'Không có cảnh báo nào' on a meeting not held yet misleads."""
+    from desktop.ui.meetings.approval_tab import NOT_HELD_YET, no_warning_text
+
+    planned = service.plan_meeting(ctx.db, "thuong_ky", 2026, 6)
+    assert no_warning_text(service.get_meeting(ctx.db, planned)) == NOT_HELD_YET

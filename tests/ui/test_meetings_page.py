@@ -84,3 +84,84 @@ def test_the_main_window_shows_the_meetings_page_as_its_second_part(qtbot, ctx):
     qtbot.addWidget(window)
     window.nav.setCurrentRow(NAV_MEETINGS)
     assert isinstance(window.pages.currentWidget(), MeetingsPage)
+
+
+def test_the_agenda_is_on_paper_in_at_most_five_actions_from_the_meetings_page(
+    qtbot, ctx, roster, monkeypatch
+):
+    """Issue 10 point 9: plan, save and print the agenda, counted as the secretary clicks."""
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.ui import preview
+
+    printed = []
+
+    class AcceptingPrintDialog:
+        def __init__(self, printer, parent):
+            self.printer = printer
+
+        def setWindowTitle(self, title):  # noqa: N802 - Qt's name
+            pass
+
+        def setMinMax(self, first, last):  # noqa: N802 - Qt's name
+            pass
+
+        def exec(self):
+            actions.append("OK in the printer's window")
+            return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(preview, "QPrintDialog", AcceptingPrintDialog)
+    monkeypatch.setattr(preview.PdfPreviewDialog, "print_to", lambda self, p: printed.append(self))
+    page = MeetingsPage(ctx)
+    qtbot.addWidget(page)
+    actions = []
+
+    def click(button):
+        actions.append(button.text())
+        button.click()
+
+    click(page.plan_button)
+    dialog = page.plan_dialog
+    click(dialog.save_agenda_button)
+
+    def shown():
+        return next((w for w in page.findChildren(preview.PdfPreviewDialog) if w.isVisible()), None)
+
+    qtbot.waitUntil(lambda: shown() is not None, timeout=15_000)
+    paper = shown()
+    assert paper.title == "Chương trình sinh hoạt"
+    month = service.get_meeting(ctx.db, dialog.saved_id).month
+    assert paper.pdf_path.name == f"Chuong-trinh-thang-{month:02d}-2026.pdf"
+    click(paper.print_button)
+    assert printed == [paper]
+    assert len(actions) <= 5, actions
+    paper.reject()
+
+
+def test_save_and_print_keeps_the_dialog_open_when_the_plan_is_wrong(qtbot, ctx, roster, answers):
+    page = MeetingsPage(ctx)
+    qtbot.addWidget(page)
+    dialog = page.plan_next()
+    dialog.day.setText("05/5/2026")
+    dialog.save_notice_button.click()
+    assert dialog.isVisible() and dialog.print_task is None
+
+
+def test_ctrl_2_puts_the_keyboard_on_the_years_list_not_on_the_year_button(qtbot, ctx, roster):
+    """Issue 10 point 10: Ctrl+2 left the focus on "◀"."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(ctx, owns_workspace=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    window.members_page.table.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.members_page.table)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    page = window.pages.currentWidget()
+    assert isinstance(page, MeetingsPage)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.table, timeout=2000)

@@ -162,3 +162,31 @@ def test_esc_on_an_unchanged_plan_closes_without_asking(qtbot, ctx, roster, answ
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
     assert not answers.questions
+
+
+def test_every_tab_with_a_wrong_field_is_marked_until_it_is_put_right(qtbot, ctx, roster):
+    """Issue 10 point 14: the form jumps to the first wrong tab; the others say so too."""
+    from desktop.ui.members.form import TAB_ERROR_MARK
+    from desktop.ui.members.form_fields import TAB_TITLES
+
+    dialog = MemberDialog(ctx, roster["an"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.editors["full_name"].clear()  # tab 0
+    card = dialog.editors["card_number"]  # tab 1
+    card.setText("0123")
+    dialog.save_button.click()
+    assert dialog.isVisible()
+    assert dialog.tabs.currentIndex() == 0
+    assert dialog.tabs.tabText(0) == f"{TAB_TITLES[0]} {TAB_ERROR_MARK}"
+    assert dialog.tabs.tabText(1) == f"{TAB_TITLES[1]} {TAB_ERROR_MARK}"
+    assert dialog.tabs.tabText(2) == TAB_TITLES[2]
+    assert not dialog.tabs.tabIcon(1).isNull()
+
+    qtbot.keyClicks(card, "45678901")  # 12 digits now: the Đảng tab is right
+    assert dialog.boxes["card_number"].error() == ""
+    assert dialog.tabs.tabText(1) == TAB_TITLES[1]
+    assert dialog.tabs.tabIcon(1).isNull()
+    assert dialog.tabs.tabText(0) == f"{TAB_TITLES[0]} {TAB_ERROR_MARK}"
+    dialog.editors["full_name"].setText("Nguyễn Văn An")
+    assert dialog.tabs.tabText(0) == TAB_TITLES[0]

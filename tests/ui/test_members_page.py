@@ -220,3 +220,69 @@ def test_a_member_deleted_before_a_restart_can_be_restored_from_the_deleted_list
     assert dialog.restore_selected() == roster["dung"]
     assert dialog.list.count() == 0 and dialog.empty_label.isVisibleTo(dialog)
     assert page.model.row_of(roster["dung"]) >= 0
+
+
+def test_tab_reaches_the_toolbar_buttons(qtbot, ctx, roster):
+    """Issue 10 point 10: Tab never reached "Thêm", "Sửa", "Xóa"… on the toolbar."""
+    page = MembersPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1280, 700)  # every tool button on the bar, none in its overflow menu
+    page.show()
+    page.activateWindow()
+    qtbot.waitExposed(page)
+    page.search.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search)
+    reached = set()
+    for _ in range(40):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.add(QApplication.focusWidget())
+    add_button = page.toolbar.widgetForAction(page.add_action)
+    edit_button = page.toolbar.widgetForAction(page.edit_action)
+    assert add_button in reached
+    assert edit_button in reached or not page.edit_action.isEnabled()
+
+
+def test_the_reminders_panel_has_room_for_five_wrapped_reminders(qtbot):
+    """Issue 10 point 12: the panel showed 2.5 of 5 reminders."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from desktop.services.members.reminders import Reminder
+    from desktop.ui.members.reminders_panel import RemindersPanel
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(700, 900)
+    panel = RemindersPanel()
+    QVBoxLayout(window).addWidget(panel)
+    window.show()
+    qtbot.waitExposed(window)
+    long = "chuẩn bị hồ sơ xét công nhận đảng viên chính thức, chi bộ biểu quyết " * 3
+    panel.set_reminders(
+        [Reminder(i, f"Đảng viên {i}", "probation", long, date(2026, 4, 4)) for i in range(5)]
+    )
+    one_line = panel.list.sizeHintForRow(0)
+    # Each reminder wraps to several lines; the list has room for all of them.
+    assert panel.list.minimumHeight() > 5 * 2 * one_line
+
+
+def test_no_status_is_cut_short_in_the_members_table(qtbot, ctx, roster):
+    """Issue 10 point 12: "Chính thức, đ…" instead of "Chính thức, đi xa"."""
+    from dataclasses import replace
+
+    from desktop.services.members.registry import get_member, update_member
+    from desktop.ui.members.table_model import COLUMNS
+
+    data = get_member(ctx.db, roster["an"]).data
+    update_member(ctx.db, roster["an"], replace(data, works_far_away=True), ctx.today())
+    page = MembersPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1280, 700)
+    page.show()
+    column = COLUMNS.index("Tình trạng")
+    texts = [page.model.data(page.model.index(r, column)) for r in range(page.model.rowCount())]
+    assert any("đi xa" in t for t in texts)
+    metrics = page.table.fontMetrics()
+    width = page.table.horizontalHeader().sectionSize(column)
+    assert all(metrics.horizontalAdvance(t) + 8 <= width for t in texts)

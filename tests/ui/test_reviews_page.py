@@ -82,7 +82,7 @@ def test_2024_shows_its_own_levels_and_no_score_column(qtbot, ctx, roster):
 
     assert "Điểm tự chấm" not in headers(page)
     assert "Quy định 124-QĐ/TW" in page.period_label.text()
-    assert cell_text(page, "Nguyễn Văn An", "proposed") == "Hoàn thành (3/3)"
+    assert cell_text(page, "Nguyễn Văn An", "proposed") == "Hoàn thành (3/3 phiếu)"
     assert cell_text(page, "Nguyễn Văn An", "review") == "Chưa viết"
     row = page.model.row_of(roster["an"])
     tooltip = page.model.data(
@@ -90,6 +90,14 @@ def test_2024_shows_its_own_levels_and_no_score_column(qtbot, ctx, roster):
     )
     assert tooltip.startswith("Mẫu 02A")
     assert "Chi bộ đề xuất: Xuất sắc 0 · Tốt 0 · Hoàn thành 1" in page.summary_label.text()
+    # Issue 10 point 11: the superior's codes and the vote count are explained.
+    legend = page.legend_label.text()
+    assert "Xuất sắc: Hoàn thành xuất sắc nhiệm vụ (HTXSNV)" in legend
+    assert "(HTTNV)" in legend
+    proposed_tip = page.model.data(
+        page.model.index(row, page.model.column_of("proposed")), Qt.ItemDataRole.ToolTipRole
+    )
+    assert proposed_tip == "Hoàn thành nhiệm vụ (HTNV)\nChi bộ biểu quyết: 3 trong 3 phiếu tán thành"
 
 
 def test_quota_line_is_shown_when_excellent_exceeds_a_fifth_of_good(qtbot, ctx, roster):

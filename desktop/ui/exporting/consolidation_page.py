@@ -95,7 +95,10 @@ class ConsolidationPage(QWidget):
         self.import_button.setToolTip(
             "Chọn thư mục gói (hoặc thư mục USB chứa nhiều gói) của các chi bộ"
         )
-        self.manifest_button = QPushButton("Chọn tệp manifest.json…")
+        self.manifest_button = QPushButton("Chọn từng gói riêng…")
+        self.manifest_button.setToolTip(
+            "Chọn tệp mô tả của từng gói (tên tệp là manifest.json, nằm trong thư mục gói)"
+        )
         self.print_button = QPushButton("&In bảng tổng hợp…")
         self.excel_button = QPushButton("Xuất &Excel…")
         self.import_button.clicked.connect(self.import_folder)

@@ -1,7 +1,9 @@
 """Choosing where to write (chọn USB hoặc thư mục): the removable drives, with free space.
 
 Qt's ``QStorageInfo`` does not say whether a volume is removable. On Linux a stick is
-mounted under /media, /run/media or /mnt; on Windows every volume other than the one
+usually mounted under /media, /run/media or /mnt, but it may be mounted anywhere: the
+kernel says whether its disk is removable or on USB (/sys/class/block/<device>, see
+https://www.kernel.org/doc/Documentation/ABI/testing/sysfs-block); on Windows every volume other than the one
 holding Windows or the data folder is a candidate (a second fixed disk shows up too, which
 is harmless: the user reads the name). Read-only volumes are listed greyed, so that the
 user sees why a stick that is plugged in cannot be chosen.
@@ -32,6 +34,8 @@ from desktop.ui import files
 REMOVABLE_MOUNTS = ("/media/", "/run/media/", "/mnt/", "/Volumes/")
 NO_DRIVE_TEXT = "Chưa thấy USB nào. Hãy cắm USB rồi bấm «Làm mới», hoặc bấm «Chọn thư mục khác…»."
 FOLDER_ROLE = Qt.ItemDataRole.UserRole
+# Where Linux describes each block device and partition (tests point it elsewhere).
+SYS_CLASS_BLOCK = Path("/sys/class/block")
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,31 @@ def _is_candidate(info: QStorageInfo, system_roots: set[str]) -> bool:
     root = info.rootPath()
     if sys.platform == "win32":
         return root.casefold() not in system_roots
-    return root.startswith(REMOVABLE_MOUNTS)
+    if root.startswith(REMOVABLE_MOUNTS):
+        return True
+    return root.casefold() not in system_roots and _removable_device(info)
+
+
+def _removable_device(info: QStorageInfo) -> bool:
+    """True when the kernel says the volume's disk is removable or hangs on USB."""
+    device = bytes(info.device()).decode(errors="replace")
+    if not device.startswith("/dev/"):
+        return False  # tmpfs, proc, network shares…
+    entry = SYS_CLASS_BLOCK / Path(device).name
+    try:
+        real = entry.resolve()
+    except OSError:
+        return False
+    if "/usb" in real.as_posix():
+        return True
+    # A partition (sdb1) sits in its disk's folder (sdb), which has the "removable" flag.
+    for folder in (real, real.parent):
+        try:
+            if (folder / "removable").read_text().strip() == "1":
+                return True
+        except OSError:
+            continue
+    return False
 
 
 def removable_volumes(data_dir: Path | None = None) -> list[Volume]:

@@ -25,6 +25,19 @@ LOCK_TEXT = (
 )
 
 
+NOT_HELD_YET = (
+    "Buổi sinh hoạt chưa diễn ra: sau khi điểm danh và ghi biên bản, "
+    "những điều cần xem lại trước khi thông qua sẽ hiện ở đây."
+)
+
+
+def no_warning_text(detail: MeetingDetail) -> str:
+    """What the empty warning list says: nothing to check yet, or nothing wrong."""
+    if detail.state == "planned":
+        return NOT_HELD_YET
+    return "Biên bản không có điều gì cần xem lại."
+
+
 def ask_correction_reason(parent: QWidget) -> str | None:
     """The reason for a correction, or None when the user gave up."""
     dialog = QInputDialog(parent)
@@ -77,7 +90,7 @@ class ApprovalTab(QWidget):
                 text += f", thông qua ngày {detail.approved_at:%d/%m/%Y}"
         self.state_label.setText(text)
         self.warnings.clear()
-        self.warnings.addItems(detail.warnings or ["Không có cảnh báo nào."])
+        self.warnings.addItems(detail.warnings or [no_warning_text(detail)])
         read_at = detail.minutes_read_at or detail.end_time
         if read_at is not None:
             show_time(self.read_at, read_at)

@@ -41,6 +41,14 @@ def _write_docx(db, meeting_id: int, path: Path) -> Path:
         return write_minutes_docx(service.minutes_document(db, meeting_id), path)
 
 
+def paper_name(db, meeting_id: int, what: str, suffix: str = ".pdf") -> str:
+    """A file name saying what and when (tên tệp): "Chuong-trinh-thang-01-2027.pdf",
+    "Bien-ban-chuyen-de-thang-03-2026.pdf" — never the database's internal number."""
+    detail = service.get_meeting(db, meeting_id)
+    kind = {"chuyen_de": "-chuyen-de", "bat_thuong": "-bat-thuong"}.get(detail.kind, "")
+    return f"{what}{kind}-thang-{detail.month:02d}-{detail.year}{suffix}"
+
+
 def _preview(parent: QWidget, title: str, name: str, make) -> Task:
     from desktop.ui.temp_files import write_temporary
 
@@ -60,13 +68,13 @@ def _preview(parent: QWidget, title: str, name: str, make) -> Task:
 
 def print_minutes(ctx: UiContext, parent: QWidget, meeting_id: int) -> Task:
     db = ctx.db
-    name = f"bien-ban-{meeting_id}.pdf"
+    name = paper_name(db, meeting_id, "Bien-ban")
     return _preview(parent, "Biên bản", name, lambda t: write_minutes(db, meeting_id, t))
 
 
 def print_agenda(ctx: UiContext, parent: QWidget, meeting_id: int) -> Task:
     db, today = ctx.db, ctx.today()
-    name = f"chuong-trinh-{meeting_id}.pdf"
+    name = paper_name(db, meeting_id, "Chuong-trinh")
     return _preview(
         parent, "Chương trình sinh hoạt", name, lambda t: write_agenda(db, meeting_id, t, today)
     )
@@ -74,7 +82,7 @@ def print_agenda(ctx: UiContext, parent: QWidget, meeting_id: int) -> Task:
 
 def print_notice(ctx: UiContext, parent: QWidget, meeting_id: int) -> Task:
     db, today = ctx.db, ctx.today()
-    name = f"thong-bao-{meeting_id}.pdf"
+    name = paper_name(db, meeting_id, "Thong-bao")
     return _preview(
         parent, "Thông báo sinh hoạt", name, lambda t: write_notice(db, meeting_id, t, today)
     )
@@ -84,9 +92,8 @@ def export_minutes_docx(
     ctx: UiContext, parent: QWidget, meeting_id: int, path: Path | None = None
 ) -> Task | None:
     if path is None:
-        path = files.save_file(
-            parent, "Xuất biên bản ra tệp Word", f"bien-ban-{meeting_id}.docx", DOCX_FILTER
-        )
+        name = paper_name(ctx.db, meeting_id, "Bien-ban", ".docx")
+        path = files.save_file(parent, "Xuất biên bản ra tệp Word", name, DOCX_FILTER)
     if path is None:
         return None
     if path.suffix.lower() != ".docx":

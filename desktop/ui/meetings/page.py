@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -126,6 +127,18 @@ class MeetingsPage(QWidget):
         self.show_year(self.year)
 
     # --- showing -------------------------------------------------------------------
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        QTimer.singleShot(0, self._focus_table)
+
+    def _focus_table(self) -> None:
+        """When the page comes up (Ctrl+2) the keyboard is on the year's list, not on
+        "◀": Qt gives the focus to the first button of the page otherwise."""
+        focused = QApplication.focusWidget()
+        if self.isVisible() and (focused is None or self.isAncestorOf(focused)):
+            if focused is not self.table:
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_year(self, year: int) -> None:
         self.year = year

@@ -30,6 +30,7 @@ from desktop.services.topics.catalogue import current_topic, get_topic
 from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui import messages
 from desktop.ui.context import UiContext
+from desktop.ui.meetings import meeting_print
 from desktop.ui.meetings.agenda_list import AgendaLine, AgendaList
 from desktop.ui.meetings.common import (
     combo_member,
@@ -48,6 +49,8 @@ KINDS = (("Thường kỳ", "thuong_ky"), ("Chuyên đề", "chuyen_de"), ("Bấ
 NO_SECTION = "(không)"
 COMBINED_TEXT = "Sinh hoạt thường kỳ kết hợp chuyên đề (ít nhất 120 phút)"
 DEFAULT_START = time(8, 0)
+# What "Lưu và in" prints: the agenda (chương trình) or the notice (thông báo).
+AGENDA, NOTICE = "agenda", "notice"
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,8 @@ class PlanDialog(QDialog):
         self.ctx = ctx
         self.meeting_id = meeting_id
         self.saved_id: int | None = None
+        # The paper being prepared after "Lưu và in…" (tests wait for it).
+        self.print_task = None
         detail = service.get_meeting(ctx.db, meeting_id) if meeting_id else None
         title = f"Kế hoạch — {detail.title}" if detail else "Lập kế hoạch buổi sinh hoạt"
         self.setWindowTitle(title)
@@ -137,6 +142,15 @@ class PlanDialog(QDialog):
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("&Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        # Save and print in one step: the agenda or notice preview opens on the saved plan.
+        self.save_agenda_button = buttons.addButton(
+            "Lưu &và in chương trình", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.save_notice_button = buttons.addButton(
+            "Lưu và in thông bá&o", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.save_agenda_button.clicked.connect(lambda: self.save_and_print(AGENDA))
+        self.save_notice_button.clicked.connect(lambda: self.save_and_print(NOTICE))
         self.save_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -308,6 +322,17 @@ class PlanDialog(QDialog):
             messages.show_exception(self, exc, "Chưa lưu được kế hoạch")
             return
         super().accept()
+
+    def save_and_print(self, paper: str) -> None:
+        """Save the plan; once saved, open the preview of its agenda or notice.
+
+        The preview belongs to the window that opened this dialog, so it stays open
+        after the dialog closes."""
+        self.accept()
+        if self.result() != QDialog.DialogCode.Accepted:
+            return  # not saved: the dialog shows why and stays open
+        make = meeting_print.print_agenda if paper == AGENDA else meeting_print.print_notice
+        self.print_task = make(self.ctx, self.parentWidget() or self, self.saved_id)
 
     def _save_new_agenda(self, meeting_id: int) -> None:
         """Keep the built lines (their titles name the section) the user did not rename."""

@@ -10,12 +10,14 @@ from __future__ import annotations
 from dataclasses import fields
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QScrollArea,
+    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.services.members import registry as member_service
 from desktop.errors import FieldError, ValidationError
 from desktop.services.members.registry import MemberData
-from desktop.ui.screen_fit import fit_to_screen
+from desktop.ui.screen_fit import fit_to_screen, usable_size
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.members.events import EventsPanel
@@ -32,15 +34,18 @@ from desktop.ui.members.form_fields import (
     FIELD_BY_NAME,
     FIELDS,
     TAB_TITLES,
+    changed_signal,
     make_editor,
     read_value,
     show_value,
     snapshot,
 )
 from desktop.ui.style import heading
-from desktop.ui.widgets import FieldBox, error_label, form_label
+from desktop.ui.widgets import ERROR_COLOUR, FieldBox, error_label, form_label
 
 HISTORY_TAB_TITLE = "Quá trình sinh hoạt"
+# Added to the title of a tab that holds a wrong field, until it is put right.
+TAB_ERROR_MARK = "(có lỗi)"
 FIELDS_IN_TAB_ORDER = sorted(FIELDS, key=lambda spec: spec.tab)
 
 
@@ -114,6 +119,7 @@ class MemberDialog(QDialog):
             form.addRow(form_label(spec.label, editor), box)
             self.editors[spec.name] = editor
             self.boxes[spec.name] = box
+            changed_signal(editor).connect(self._edited)
         scroll = QScrollArea()
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the area
         scroll.setWidgetResizable(True)
@@ -155,11 +161,43 @@ class MemberDialog(QDialog):
         first = next((spec.name for spec in FIELDS_IN_TAB_ORDER if spec.name in wrong), None)
         self.general_error.setText("\n".join(general))
         self.general_error.setVisible(bool(general))
+        self._mark_tabs()
         if first is not None:
             self.tabs.setCurrentIndex(FIELD_BY_NAME[first].tab)
             self.editors[first].setFocus()
 
-    def accept(self) -> None:
+    def _mark_tabs(self) -> None:
+        """Every tab holding a wrong field says so (red, a warning sign, "có lỗi")."""
+        bar = self.tabs.tabBar()
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for tab, title in enumerate(TAB_TITLES):
+            wrong = any(
+                box.error() for name, box in self.boxes.items() if FIELD_BY_NAME[name].tab == tab
+            )
+            self.tabs.setTabText(tab, f"{title} {TAB_ERROR_MARK}" if wrong else title)
+            self.tabs.setTabIcon(tab, warning if wrong else QIcon())
+            bar.setTabTextColor(tab, QColor(ERROR_COLOUR) if wrong else QColor())
+        # The marks lengthen the tabs: widen the window (within the screen) so that
+        # every tab title stays whole instead of scrolling off behind the arrows.
+        need = bar.sizeHint().width() + self.width() - self.tabs.width() + 8
+        if need > self.width():
+            self.resize(min(need, usable_size(self).width()), self.height())
+
+    def _edited(self) -> None:
+        """A field changed while errors are shown: take away those now fixed."""
+        if not any(box.error() for box in self.boxes.values()):
+            return
+        _data, _normalized, errors = self._checked()
+        still = {}
+        for error in errors:
+            still.setdefault(error.field, error.message)
+        for name, box in self.boxes.items():
+            if box.error() and name not in still:
+                box.set_error("")
+        self._mark_tabs()
+
+    def _checked(self) -> tuple[MemberData, MemberData, list[FieldError]]:
+        """The member as typed, normalized, and everything wrong with it."""
         data, errors = self.member_data()
         unreadable = {e.field for e in errors}
         normalized = member_service.normalize(data)
@@ -168,6 +206,10 @@ class MemberDialog(QDialog):
             for e in member_service.validate(normalized, self.ctx.today())
             if e.field not in unreadable
         ]
+        return data, normalized, errors
+
+    def accept(self) -> None:
+        data, normalized, errors = self._checked()
         self.show_errors(errors)
         if errors:
             return

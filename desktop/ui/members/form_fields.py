@@ -173,6 +173,15 @@ def plain_label(spec: FieldSpec) -> str:
     return spec.label.replace("&", "").replace(" (*)", "").split(" (")[0]
 
 
+def changed_signal(editor: QWidget):
+    """The signal an editor sends whenever what it shows changes."""
+    if isinstance(editor, QComboBox):
+        return editor.currentTextChanged
+    if isinstance(editor, QCheckBox):
+        return editor.toggled
+    return editor.textChanged
+
+
 def snapshot(editors: dict[str, QWidget]) -> dict[str, object]:
     """What the form shows right now, to tell whether the user changed anything."""
     values: dict[str, object] = {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
@@ -143,6 +144,10 @@ class MembersPage(QWidget):
         self.setTabOrder(self.search, self.status_combo)
         self.setTabOrder(self.status_combo, self.table)
         self.setTabOrder(self.table, self.reminders_panel.list)
+        # Tool buttons take no keyboard focus by default, and Qt's Tab skips a
+        # toolbar's buttons: focusNextPrevChild walks them after the reminders.
+        for button in self._tool_buttons():
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFocusProxy(self.search)
 
         ctx.members_changed.connect(self.reload)
@@ -205,13 +210,13 @@ class MembersPage(QWidget):
             "&Nhập từ Excel…",
             icons.SP_DialogOpenButton,
             self.import_roster,
-            tip="Nhập danh sách đảng viên từ tệp Excel hoặc CSV (Ctrl+I)",
+            tip="Nhập danh sách đảng viên từ tệp Excel hoặc tệp văn bản CSV (Ctrl+I)",
         )
         self.export_action = self._action(
             "X&uất…",
             icons.SP_DialogSaveButton,
             self.export_roster,
-            tip="Xuất danh sách đảng viên ra tệp Excel hoặc CSV (Ctrl+E)",
+            tip="Xuất danh sách đảng viên ra tệp Excel hoặc tệp văn bản CSV (Ctrl+E)",
         )
         self.print_action = self._action(
             "In danh sá&ch…",
@@ -232,6 +237,7 @@ class MembersPage(QWidget):
         keep_id = select_id or self.selected_id() or 0
         rows = list_members(self.ctx.db, on=self.ctx.today())
         self.model.set_rows(rows)
+        self._fit_text_columns()
         self.refresh_reminders()
         if select_id and self.model.row_of(select_id) < 0 and any(r.id == select_id for r in rows):
             self._reveal(select_id)
@@ -316,6 +322,26 @@ class MembersPage(QWidget):
                 self._select_row(0)
             self.table.setFocus()
 
+    def _tool_buttons(self) -> list[QWidget]:
+        buttons = []
+        for action in self.toolbar.actions():
+            button = self.toolbar.widgetForAction(action)
+            if button is not None and not action.isSeparator():
+                buttons.append(button)
+        return buttons
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt's name
+        """Tab: search → status → table → reminders → the toolbar's buttons → search."""
+        ring = [self.search, self.status_combo, self.table, self.reminders_panel.list]
+        ring += self._tool_buttons()
+        ring = [w for w in ring if w.isVisible() and w.isEnabled()]
+        focused = QApplication.focusWidget()
+        if focused not in ring or len(ring) < 2:
+            return super().focusNextPrevChild(forward)
+        step = 1 if forward else -1
+        ring[(ring.index(focused) + step) % len(ring)].setFocus(Qt.FocusReason.TabFocusReason)
+        return True
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.KeyPress:
             key = event.key()
@@ -345,6 +371,20 @@ class MembersPage(QWidget):
             width = max(metrics.horizontalAdvance(line) for line in lines)
             header.resizeSection(column, width + 16)
         self._name_min_width = header.sectionSize(1)
+        self._fit_text_columns()
+
+    def _fit_text_columns(self) -> None:
+        """"Tình trạng" and "Chức vụ" as wide as their longest text ("Chính thức, đi làm
+        ăn xa"), so no status is cut to "Chính thức, đ…"; the name column gets the rest."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        for column in (COLUMNS.index("Tình trạng"), COLUMNS.index("Chức vụ")):
+            lines = HEADER_LINES[column].split("\n") + [_COLUMN_SAMPLES[column]]
+            width = max(metrics.horizontalAdvance(line) for line in lines)
+            for row in range(self.model.rowCount()):
+                text = self.model.data(self.model.index(row, column)) or ""
+                width = max(width, metrics.horizontalAdvance(str(text)))
+            header.resizeSection(column, width + 16)
         self._fit_name_column()
 
     def _fit_name_column(self) -> None:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from desktop.services.members.reminders import Reminder
+
+# The panel asks for room to show this many reminders whole; more scroll.
+SHOWN_WHOLE = 5
 
 _KIND_LABELS = {"probation": "Chuyển chính thức", "badge": "Huy hiệu Đảng"}
 
@@ -38,6 +42,27 @@ class RemindersPanel(QGroupBox):
         self.list.setVisible(bool(reminders))
         self.empty.setVisible(not reminders)
         self.setTitle(f"Nhắc việc ({len(reminders)})" if reminders else "Nhắc việc")
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """As tall as the first SHOWN_WHOLE reminders need, wrapped at the list's width
+        (not half a line of the third), but never more than half the window."""
+        rows = min(self.list.count(), SHOWN_WHOLE)
+        width = max(self.list.viewport().width() - 8, 200)
+        metrics = QFontMetrics(self.list.font())
+        height = 0
+        for row in range(rows):
+            text = self.list.item(row).text()
+            box = metrics.boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, text)
+            height += max(box.height() + 4, self.list.sizeHintForRow(row))
+        frame = 2 * self.list.frameWidth() + 4
+        limit = self.window().height() // 2 if self.window() is not self else height + frame
+        self.list.setMinimumHeight(min(height + frame, max(limit, 0)) if rows else 0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self._fit_rows()
 
     def count(self) -> int:
         return self.list.count()

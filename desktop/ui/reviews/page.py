@@ -53,6 +53,13 @@ def pack_period(pack) -> str:
     return title
 
 
+def level_legend(pack) -> str:
+    """What the table's short words and the superior's codes stand for (chú giải):
+    "Xuất sắc: Hoàn thành xuất sắc nhiệm vụ (HTXSNV) · …"."""
+    parts = [f"{lv.short_name}: {lv.name} ({lv.code})" for lv in pack.levels]
+    return "Các mức xếp loại — " + " · ".join(parts) + "."
+
+
 def summary_lines(sheet: ratings.RatingSheet) -> list[str]:
     rows = sheet.rows
     writers = [r for r in rows if r.writes_review]
@@ -100,6 +107,8 @@ class ReviewsPage(QWidget):
         self.summary_label.setWordWrap(True)
         self.quota_label = coloured_label(ERROR_COLOUR)
         self.quota_label.hide()
+        self.legend_label = QLabel()
+        self.legend_label.setWordWrap(True)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(SEARCH_PLACEHOLDER)
@@ -177,6 +186,7 @@ class ReviewsPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.quota_label)
+        layout.addWidget(self.legend_label)
         layout.addLayout(cell_buttons)
         layout.addLayout(member_buttons)
         layout.addWidget(self.table, 1)
@@ -251,6 +261,7 @@ class ReviewsPage(QWidget):
         self.model.set_sheet(sheet)
         self.period_label.setText(pack_period(sheet.pack))
         self.summary_label.setText("\n".join(summary_lines(sheet)))
+        self.legend_label.setText(level_legend(sheet.pack))
         quota = sheet.quota_proposed
         has_quota = sheet.pack.quota is not None and any(c.proposed for c in sheet.counts)
         self.quota_label.setText(

@@ -158,7 +158,8 @@ class RatingTableModel(QAbstractTableModel):
                 return NOT_RATED
             text = short_level(pack, row.proposed_level)
             votes = votes_text(row.votes_for, row.votes_total)
-            return f"{text} ({votes})" if text and votes else text
+            # "(18/18 phiếu)": votes for the proposal out of the members who voted.
+            return f"{text} ({votes} phiếu)" if text and votes else text
         if key == "decided":
             return short_level(pack, row.decided_level)
         if key == "warnings":
@@ -171,7 +172,8 @@ class RatingTableModel(QAbstractTableModel):
         if key == "warnings" and row.warnings:
             return "\n".join(f"• {w.text}" for w in row.warnings)
         if key == "decided" and row.decided_level:
-            parts = [self.sheet.pack.level(row.decided_level).name]
+            level = self.sheet.pack.level(row.decided_level)
+            parts = [f"{level.name} ({level.code})"]
             if row.decision_number:
                 parts.append(f"Quyết định số {row.decision_number}")
             return "; ".join(parts)
@@ -181,5 +183,12 @@ class RatingTableModel(QAbstractTableModel):
             return CommitmentResult(row.facts.commitment_evaluation).label
         if key in ("self", "proposed") and (row.self_level or row.proposed_level):
             code = row.self_level if key == "self" else row.proposed_level
-            return self.sheet.pack.level(code).name if code else ""
+            level = self.sheet.pack.level(code) if code else None
+            name = f"{level.name} ({level.code})" if level else ""
+            if key == "proposed" and name and row.votes_total is not None:
+                agreed = "?" if row.votes_for is None else row.votes_for
+                name += (
+                    f"\nChi bộ biểu quyết: {agreed} trong {row.votes_total} phiếu tán thành"
+                )
+            return name
         return self.display(row, position, key)

@@ -83,7 +83,7 @@ class TopicsPage(QWidget):
         self.topic_combo.setMinimumContentsLength(30)
         self.topic_combo.currentIndexChanged.connect(lambda _i: self.show_round())
         self.catalogue_button = QPushButton("Thêm chuyên đề từ &danh mục có sẵn…")
-        self.import_button = QPushButton("&Nhập tệp chuyên đề (.json)…")
+        self.import_button = QPushButton("&Nhập chuyên đề từ tệp cấp trên gửi…")
         self.catalogue_button.clicked.connect(self.add_from_catalogue)
         self.new_button = QPushButton("Thêm chuyên đề &mới…")
         self.edit_button = QPushButton("&Sửa chuyên đề…")
