@@ -66,6 +66,8 @@ def test_minutes_print_with_a_locked_file(qtbot, ctx, answers, capsys, monkeypat
 
     locked = PermissionError(errno.EACCES, "Permission denied")
     monkeypatch.setattr(meeting_print, "write_minutes", _raise(locked))
+    # No meeting is stored here: the file is named as for one (Bien-ban-thang-MM-YYYY.pdf).
+    monkeypatch.setattr(meeting_print, "paper_name", lambda *_a, **_k: "bien-ban-thang-03-2026.pdf")
     text = _wait_error(qtbot, meeting_print.print_minutes(ctx, None, 1), answers, capsys)
     assert "bien-ban" in text and "đang mở ở chương trình khác" in text
 

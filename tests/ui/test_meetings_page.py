@@ -147,8 +147,10 @@ def test_save_and_print_keeps_the_dialog_open_when_the_plan_is_wrong(qtbot, ctx,
     assert dialog.isVisible() and dialog.print_task is None
 
 
-def test_ctrl_2_puts_the_keyboard_on_the_years_list_not_on_the_year_button(qtbot, ctx, roster):
-    """Issue 10 point 10: Ctrl+2 left the focus on "◀"."""
+def test_the_meetings_shortcut_puts_the_keyboard_on_the_years_list_not_on_the_year_button(
+    qtbot, ctx, roster
+):
+    """Issue 10 point 10: Ctrl+2 (Ctrl+3 since the home page came first) left the focus on "◀"."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
@@ -159,9 +161,13 @@ def test_ctrl_2_puts_the_keyboard_on_the_years_list_not_on_the_year_button(qtbot
     window.show()
     window.activateWindow()
     qtbot.waitExposed(window)
+    from desktop.ui.main_window import NAV_MEETINGS, NAV_MEMBERS
+
+    window.nav.setCurrentRow(NAV_MEMBERS)
     window.members_page.table.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.members_page.table)
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    key = Qt.Key(Qt.Key.Key_1.value + NAV_MEETINGS)  # Ctrl+1 … Ctrl+8 follow the navigation
+    qtbot.keyClick(QApplication.focusWidget(), key, Qt.KeyboardModifier.ControlModifier)
     page = window.pages.currentWidget()
     assert isinstance(page, MeetingsPage)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.table, timeout=2000)

@@ -136,6 +136,9 @@ def test_keyboard_alone_finds_and_opens_a_member(qtbot, ctx, roster, on_modal):
     window.show()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    from desktop.ui.main_window import NAV_MEMBERS
+
+    window.nav.setCurrentRow(NAV_MEMBERS)  # the window opens on Việc cần làm
     page = window.members_page
     page.table.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -189,6 +192,9 @@ def test_ctrl_n_adds_and_ctrl_z_takes_it_back(qtbot, ctx, roster, on_modal, type
     window.show()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    from desktop.ui.main_window import NAV_MEMBERS
+
+    window.nav.setCurrentRow(NAV_MEMBERS)  # the window opens on Việc cần làm
     page = window.members_page
 
     def fill(dialog: MemberDialog) -> None:

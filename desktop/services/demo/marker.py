@@ -15,6 +15,13 @@ def is_sample_data(db: Database) -> bool:
     from desktop.services.cell.details import get_cell
     from desktop.services.demo.identity import CELL_NAME, PLACE_NAME, SUPERIOR_NAME, TERM
 
-    cell = get_cell(db)
+    from sqlalchemy.exc import DatabaseError
+
+    try:
+        cell = get_cell(db)
+    except DatabaseError:
+        # Undecodable or damaged data is not the sample: the check that follows (or the
+        # first read of the page) reports the damage itself, with the restore on offer.
+        return False
     written = (cell.name, cell.superior_name, cell.place_name, cell.term)
     return tuple(v.strip() for v in written) == (CELL_NAME, SUPERIOR_NAME, PLACE_NAME, TERM)
