@@ -8,7 +8,6 @@ and with an undo).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QAbstractItemView,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSplitter,
-    QStyle,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -26,37 +24,18 @@ from PySide6.QtWidgets import (
 
 from desktop.services.members.registry import list_members
 from desktop.services.members.reminders import reminders
-from desktop.ui import messages
 from desktop.ui.context import UiContext
-from desktop.ui.members.commands import AddMemberCommand, DeleteMemberCommand, EditMemberCommand
-from desktop.ui.members.form import MemberDialog
+from desktop.ui.members.columns import ColumnFitter
+from desktop.ui.members.page_actions import MemberActions
 from desktop.ui.members.reminders_panel import RemindersPanel
-from desktop.ui.members.table_model import (
-    COLUMNS,
-    HEADER_LINES,
-    STATUS_FILTERS,
-    MembersTableModel,
-)
+from desktop.ui.members.table_model import STATUS_FILTERS, MembersTableModel
 from desktop.ui.style import heading
 from desktop.ui.tasks import Task, run_task
 
 SEARCH_PLACEHOLDER = "Tìm theo tên, số thẻ, điện thoại (gõ không dấu cũng được)"
-# Widest usual content of each column, to size columns without scanning 10,000 rows.
-# Longer texts are elided, with the whole text in the tooltip.
-_COLUMN_SAMPLES = (
-    "999",
-    "Nguyễn Thị Phương",
-    "Nam",
-    "00/00/0000",
-    "00/00/0000",
-    "Miễn sinh hoạt",
-    "Chi ủy viên",
-    "000000000000",
-    "0000000000",
-)
 
 
-class MembersPage(QWidget):
+class MembersPage(MemberActions, QWidget):
     """``counts_changed(on_roll)`` after every reload, for the status bar."""
 
     counts_changed = Signal(int)
@@ -66,7 +45,6 @@ class MembersPage(QWidget):
         self.ctx = ctx
         self.model = MembersTableModel(self)
         self._row_hint = 0
-        self._name_min_width = 200
         self._reminder_generation = 0
         self.reminders_task: Task | None = None
 
@@ -113,6 +91,7 @@ class MembersPage(QWidget):
         self.table.installEventFilter(self)
         self.table.viewport().installEventFilter(self)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.columns = ColumnFitter(self.table, self.model)
 
         self.reminders_panel = RemindersPanel()
         self.reminders_panel.member_chosen.connect(self.edit_member)
@@ -152,83 +131,8 @@ class MembersPage(QWidget):
 
         ctx.members_changed.connect(self.reload)
         ctx.workspace_changed.connect(lambda: self.reload(0))
-        self._size_columns()
+        self.columns.size_columns()
         self.reload()
-
-    # --- actions -------------------------------------------------------------------
-
-    def _action(self, text: str, icon: QStyle.StandardPixmap, slot, shortcut=None, tip=""):
-        action = QAction(self.style().standardIcon(icon), text, self)
-        action.triggered.connect(slot)
-        if shortcut is not None:
-            keys = shortcut if isinstance(shortcut, list) else [shortcut]
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
-            names = ", ".join(
-                QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys
-            )
-            tip = f"{tip or text.replace('&', '').rstrip('…')} ({names})"
-        if tip:
-            action.setToolTip(tip)
-        return action
-
-    def _build_actions(self) -> None:
-        icons = QStyle.StandardPixmap
-        self.add_action = self._action(
-            "Thê&m",
-            icons.SP_FileDialogNewFolder,
-            self.add_member,
-            "Ctrl+N",
-            "Thêm đảng viên mới",
-        )
-        self.edit_action = self._action(
-            "&Sửa",
-            icons.SP_FileDialogDetailedView,
-            self.edit_selected,
-            "F2",
-            "Sửa thông tin đảng viên đang chọn",
-        )
-        self.delete_action = self._action(
-            "&Xóa",
-            icons.SP_TrashIcon,
-            self.delete_selected,
-            QKeySequence(QKeySequence.StandardKey.Delete),
-            "Xóa đảng viên đang chọn",
-        )
-        self.deleted_action = self._action(
-            "&Khôi phục…",
-            icons.SP_BrowserReload,
-            self.show_deleted,
-            tip="Xem những đảng viên đã xóa khỏi danh sách và khôi phục",
-        )
-        self.find_action = self._action(
-            "Tìm", icons.SP_FileDialogContentsView, self.focus_search, "Ctrl+F"
-        )
-        # Import, export and print also sit in the Tệp menu, which owns their shortcuts.
-        self.import_action = self._action(
-            "&Nhập từ Excel…",
-            icons.SP_DialogOpenButton,
-            self.import_roster,
-            tip="Nhập danh sách đảng viên từ tệp Excel hoặc tệp văn bản CSV (Ctrl+I)",
-        )
-        self.export_action = self._action(
-            "X&uất…",
-            icons.SP_DialogSaveButton,
-            self.export_roster,
-            tip="Xuất danh sách đảng viên ra tệp Excel hoặc tệp văn bản CSV (Ctrl+E)",
-        )
-        self.print_action = self._action(
-            "In danh sá&ch…",
-            icons.SP_FileIcon,
-            self.print_roster,
-            tip="Xem trước và in danh sách đảng viên (Ctrl+P)",
-        )
-
-    def _update_actions(self) -> None:
-        has_selection = self.selected_id() is not None
-        self.edit_action.setEnabled(has_selection)
-        self.delete_action.setEnabled(has_selection)
 
     # --- loading and selection -----------------------------------------------------
 
@@ -237,7 +141,7 @@ class MembersPage(QWidget):
         keep_id = select_id or self.selected_id() or 0
         rows = list_members(self.ctx.db, on=self.ctx.today())
         self.model.set_rows(rows)
-        self._fit_text_columns()
+        self.columns.fit_text_columns()
         self.refresh_reminders()
         if select_id and self.model.row_of(select_id) < 0 and any(r.id == select_id for r in rows):
             self._reveal(select_id)
@@ -352,117 +256,10 @@ class MembersPage(QWidget):
                 self._enter_table()
                 return True
         elif event.type() == QEvent.Type.Resize and watched is self.table.viewport():
-            self._fit_name_column()
+            self.columns.fit_name_column()
         return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.FontChange:
-            self._size_columns()
+            self.columns.size_columns()
         super().changeEvent(event)
-
-    def _size_columns(self) -> None:
-        metrics = self.table.fontMetrics()
-        self.table.verticalHeader().setDefaultSectionSize(int(metrics.height() * 1.8))
-        header = self.table.horizontalHeader()
-        header.setMinimumSectionSize(metrics.horizontalAdvance("999") + 16)
-        header.setMinimumHeight(int(metrics.height() * 2.8))
-        for column, sample in enumerate(_COLUMN_SAMPLES):
-            lines = HEADER_LINES[column].split("\n") + [sample]
-            width = max(metrics.horizontalAdvance(line) for line in lines)
-            header.resizeSection(column, width + 16)
-        self._name_min_width = header.sectionSize(1)
-        self._fit_text_columns()
-
-    def _fit_text_columns(self) -> None:
-        """"Tình trạng" and "Chức vụ" as wide as their longest text ("Chính thức, đi làm
-        ăn xa"), so no status is cut to "Chính thức, đ…"; the name column gets the rest."""
-        metrics = self.table.fontMetrics()
-        header = self.table.horizontalHeader()
-        for column in (COLUMNS.index("Tình trạng"), COLUMNS.index("Chức vụ")):
-            lines = HEADER_LINES[column].split("\n") + [_COLUMN_SAMPLES[column]]
-            width = max(metrics.horizontalAdvance(line) for line in lines)
-            for row in range(self.model.rowCount()):
-                text = self.model.data(self.model.index(row, column)) or ""
-                width = max(width, metrics.horizontalAdvance(str(text)))
-            header.resizeSection(column, width + 16)
-        self._fit_name_column()
-
-    def _fit_name_column(self) -> None:
-        """Give the name column whatever width the other columns leave free."""
-        header = self.table.horizontalHeader()
-        others = sum(header.sectionSize(c) for c in range(len(COLUMNS)) if c != 1)
-        free = self.table.viewport().width() - others
-        header.resizeSection(1, max(self._name_min_width, free))
-
-    # --- member actions ------------------------------------------------------------
-
-    def add_member(self) -> None:
-        dialog = MemberDialog(self.ctx, None, self)
-        if dialog.exec() and dialog.saved_id:
-            name = dialog.after.full_name if dialog.after else ""
-            self.ctx.undo_stack.push(AddMemberCommand(self.ctx, dialog.saved_id, name))
-            self.reload(dialog.saved_id)
-        self.table.setFocus()
-
-    def edit_selected(self) -> None:
-        member_id = self.selected_id()
-        if member_id is not None:
-            self.edit_member(member_id)
-
-    def edit_member(self, member_id: int) -> None:
-        dialog = MemberDialog(self.ctx, member_id, self)
-        saved = dialog.exec()
-        if saved and dialog.before is not None and dialog.after is not None:
-            command = EditMemberCommand(self.ctx, member_id, dialog.before, dialog.after)
-            self.ctx.undo_stack.push(command)
-        self.reload(member_id)
-        self.table.setFocus()
-
-    def delete_selected(self) -> None:
-        selected = self.table.selectionModel().selectedRows()
-        row = self.model.row_at(selected[0].row()) if selected else None
-        if row is None:
-            return
-        member_id = row.id
-        if not messages.ask(
-            self,
-            "Xóa đảng viên",
-            f"Xóa đồng chí {row.full_name} khỏi danh sách? Có thể hoàn tác ngay sau khi xóa.",
-            "Xóa",
-            "Không xóa",
-            danger=True,
-        ):
-            return
-        self._row_hint = self.model.row_of(member_id)
-        self.ctx.undo_stack.push(DeleteMemberCommand(self.ctx, member_id, row.full_name))
-        self.ctx.undo_offered.emit(f"Đã xóa đồng chí {row.full_name}.")
-        self.table.setFocus()
-
-    def show_deleted(self):
-        """Đảng viên đã xóa, with "Khôi phục" (undo works only until the app is closed)."""
-        from desktop.ui.members.deleted_dialog import DeletedMembersDialog
-
-        dialog = DeletedMembersDialog(self.ctx, self)
-        dialog.finished.connect(lambda _result: self.table.setFocus())
-        dialog.finished.connect(dialog.deleteLater)
-        self.deleted_dialog = dialog
-        dialog.open()
-        return dialog
-
-    # --- roster-wide actions -------------------------------------------------------
-
-    def import_roster(self) -> None:
-        from desktop.ui.importing.dialog import ImportDialog
-
-        dialog = ImportDialog(self.ctx, self)
-        dialog.exec()
-
-    def export_roster(self) -> None:
-        from desktop.ui.roster_actions import export_roster
-
-        export_roster(self.ctx, self)
-
-    def print_roster(self) -> None:
-        from desktop.ui.roster_actions import print_roster
-
-        print_roster(self.ctx, self)
