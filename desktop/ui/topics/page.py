@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,41 +24,21 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.cell.settings import campaign_name
-from desktop.services.topics.study_round import (
-    StudyRound,
-    mark_studied_from_meeting,
-    study_round,
-    unmark_studied,
-)
-from desktop.services.topics.catalogue import (
-    TopicInfo,
-    current_topic,
-    delete_topic,
-    get_topic,
-    import_topic_file,
-    list_topics,
-)
+from desktop.services.topics.catalogue import TopicInfo, current_topic, get_topic, list_topics
+from desktop.services.topics.study_round import StudyRound, study_round
 from desktop.text import short_date
-from desktop.ui.flow_layout import FlowLayout
-from desktop.ui import files, messages
 from desktop.ui.commitments.panel import CommitmentsPanel
 from desktop.ui.context import UiContext
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.style import heading
-from desktop.ui.topics.dialogs import (
-    CampaignNameDialog,
-    CatalogueDialog,
-    MarkStudiedDialog,
-    MeetingPickDialog,
-)
+from desktop.ui.topics.page_actions import StudyActions, TopicActions
 from desktop.ui.topics.study_model import COL_NAME, COL_NUMBER, StudyModel
-from desktop.ui.topics.topic_dialog import TopicDialog
 from desktop.ui.widgets import ERROR_COLOUR, coloured_label, form_label
 
-TOPIC_FILTER = "Tệp chuyên đề (*.json)"
 EXCLUDED_COLOUR = "#6b6b6b"
 
 
-class TopicsPage(QWidget):
+class TopicsPage(TopicActions, StudyActions, QWidget):
     """Emits ``topics_changed`` after a topic is added or a study record changes."""
 
     topics_changed = Signal()
@@ -272,140 +252,3 @@ class TopicsPage(QWidget):
         super().showEvent(event)
         if self.round is not None:
             self.show_round()
-
-    # --- actions -------------------------------------------------------------------
-
-    def _open(self, dialog, on_accept) -> None:
-        def finished(result: int) -> None:
-            self.dialog = None
-            if result:
-                on_accept(dialog)
-            dialog.deleteLater()
-
-        dialog.finished.connect(finished)
-        self.dialog = dialog
-        dialog.open()
-
-    def edit_campaign_name(self) -> CampaignNameDialog:
-        dialog = CampaignNameDialog(self.ctx, self)
-        self._open(dialog, lambda _d: self.reload())
-        return dialog
-
-    def mark_selected(self) -> MarkStudiedDialog | None:
-        rows = self.selected_rows()
-        if self.round is None or not rows:
-            return None
-        people = [(r.member_id, r.full_name) for r in rows]
-        dialog = MarkStudiedDialog(self.ctx, self.round.topic, people, self)
-        self._open(dialog, lambda _d: self._changed())
-        return dialog
-
-    def unmark_selected(self) -> None:
-        rows = [r for r in self.selected_rows() if r.studied]
-        if self.round is None or not rows:
-            return
-        names = ", ".join(r.full_name for r in rows)
-        if not messages.ask(
-            self,
-            "Bỏ đánh dấu đã học tập",
-            f"Ghi lại là chưa học tập chuyên đề cho {len(rows)} đồng chí: {names}?",
-            "Bỏ đánh dấu",
-            "Không",
-            danger=True,
-        ):
-            return
-        try:
-            for row in rows:
-                unmark_studied(self.ctx.db, self.round.topic.id, row.member_id)
-        except Exception as exc:  # noqa: BLE001 - shown in Vietnamese
-            messages.show_exception(self, exc, "Chưa bỏ đánh dấu được")
-        self._changed()
-
-    def take_from_meeting(self) -> MeetingPickDialog | None:
-        if self.round is None:
-            return None
-        topic_id = self.round.topic.id
-        dialog = MeetingPickDialog(self.ctx, self.round.topic, self)
-
-        def chosen(picked: MeetingPickDialog) -> None:
-            try:
-                added = mark_studied_from_meeting(self.ctx.db, topic_id, picked.meeting_id)
-            except Exception as exc:  # noqa: BLE001 - shown in Vietnamese
-                messages.show_exception(self, exc, "Chưa ghi nhận được")
-                return
-            self._changed()
-            messages.info(self, "Đã ghi nhận", f"Đã ghi nhận {added} đồng chí đã học tập.")
-
-        self._open(dialog, chosen)
-        return dialog
-
-    def new_topic(self) -> TopicDialog:
-        dialog = TopicDialog(self.ctx, None, self)
-        self._open(dialog, self._topic_saved)
-        return dialog
-
-    def edit_topic(self) -> TopicDialog | None:
-        topic_id = self.topic_id()
-        if topic_id is None:
-            return None
-        dialog = TopicDialog(self.ctx, topic_id, self)
-        self._open(dialog, self._topic_saved)
-        return dialog
-
-    def _topic_saved(self, dialog: TopicDialog) -> None:
-        self.reload(select_id=dialog.saved_id)
-        self.topics_changed.emit()
-
-    def delete_topic(self) -> bool:
-        """Delete the chosen topic after asking; a used one is refused with the reason."""
-        topic_id = self.topic_id()
-        if topic_id is None:
-            return False
-        topic = get_topic(self.ctx.db, topic_id)
-        if not messages.ask(
-            self,
-            "Xóa chuyên đề",
-            f"Xóa chuyên đề “{topic.display_title}” ({topic.period_label})?",
-            "Xóa",
-            "Không",
-            danger=True,
-        ):
-            return False
-        try:
-            delete_topic(self.ctx.db, topic_id)
-        except Exception as exc:  # noqa: BLE001 - shown in Vietnamese
-            messages.show_exception(self, exc, "Chưa xóa được chuyên đề")
-            return False
-        self.reload()
-        self.topics_changed.emit()
-        return True
-
-    def add_from_catalogue(self) -> CatalogueDialog:
-        dialog = CatalogueDialog(self.ctx, self)
-        self._open(dialog, lambda picked: self._import(picked.chosen))
-        return dialog
-
-    def import_file(self) -> None:
-        path = files.open_file(self, "Nhập tệp chuyên đề", TOPIC_FILTER)
-        if path is not None:
-            self._import(path)
-
-    def _import(self, path) -> int | None:
-        try:
-            topic_id = import_topic_file(self.ctx.db, path)
-        except Exception as exc:  # noqa: BLE001 - shown in Vietnamese
-            messages.show_exception(self, exc, "Chưa thêm được chuyên đề")
-            return None
-        self.reload(select_id=topic_id)
-        self.topics_changed.emit()
-        return topic_id
-
-    def _changed(self) -> None:
-        selected = [r.member_id for r in self.selected_rows()]
-        self.show_round()
-        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-        for member_id in selected:
-            row = self.model.row_of(member_id)
-            if row >= 0:
-                self.table.selectionModel().select(self.model.index(row, 0), flags)
-        self.topics_changed.emit()
