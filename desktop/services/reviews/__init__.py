@@ -11,4 +11,5 @@ Modules:
 - ``ratings``
 - ``roster``
 - ``self_reviews``
+- ``sheet``
 """
