@@ -6,12 +6,13 @@ the exceptions is the fast way (Space toggles the current row, A marks everyone)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 
 from desktop.services.dues.common import money
 from desktop.services.dues.ledger import LedgerLine
 from desktop.text import short_date
+from desktop.ui.table_model_base import RecordTableModel
 from desktop.ui.widgets import WARNING_COLOUR
 
 COLUMNS = ("Thu", "Họ và tên", "Đối tượng", "Mức căn cứ", "Tỷ lệ / mức", "Phải nộp", "Đã nộp",
@@ -23,21 +24,24 @@ STATES = {"paid": "Đã nộp đủ", "partial": "Nộp thiếu", "unpaid": "Ch�
 _RIGHT = {3, 5, 6}
 
 
-class MonthModel(QAbstractTableModel):
+class MonthModel(RecordTableModel):
+    HEADERS = COLUMNS
     marks_changed = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.lines: list[LedgerLine] = []
         self.marked: set[int] = set()
+
+    @property
+    def lines(self) -> list[LedgerLine]:
+        return self.rows
 
     def set_lines(self, lines: list[LedgerLine]) -> None:
         self.beginResetModel()
-        self.lines = list(lines)
+        self.rows = list(lines)
         self.marked = set()
         self.endResetModel()
         self.marks_changed.emit()
-
     def can_mark(self, row: int) -> bool:
         return 0 <= row < len(self.lines) and self.lines[row].outstanding > 0
 
@@ -61,26 +65,12 @@ class MonthModel(QAbstractTableModel):
     def marked_total(self) -> int:
         return sum(line.outstanding for line in self.lines if line.due.member_id in self.marked)
 
-    def rowCount(self, parent=None) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent is not None and parent.isValid() else len(self.lines)
-
-    def columnCount(self, parent=None) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent is not None and parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        line, column = self.lines[index.row()], index.column()
+    def cell(self, line: LedgerLine, position: int, column: int, role: int):
         due = line.due
         if role == Qt.ItemDataRole.DisplayRole:
             known = due.owes and not due.problem
             if column == COL_MARK:
-                if not self.can_mark(index.row()):
+                if not self.can_mark(position):
                     return ""
                 return MARKED if due.member_id in self.marked else UNMARKED
             values = {

@@ -6,7 +6,7 @@ not rated are greyed, with the reason in the tooltip.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QIcon
 
 from desktop.services.reviews.commitments import CommitmentResult
@@ -14,6 +14,7 @@ from desktop.services.reviews.ratings import RatingRow, RatingSheet
 from desktop.services.reviews.self_reviews import score_text
 from desktop.text import fold, matches
 from desktop.ui.reviews.common import short_level, votes_text
+from desktop.ui.table_model_base import RecordTableModel
 
 # (key, two-line header)
 ALL_COLUMNS = (
@@ -44,12 +45,11 @@ def commitment_text(row: RatingRow) -> str:
     return "Chờ chi ủy" if facts.commitment_written else "Chưa có"
 
 
-class RatingTableModel(QAbstractTableModel):
+class RatingTableModel(RecordTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.sheet: RatingSheet | None = None
         self.columns: tuple[tuple[str, str], ...] = ALL_COLUMNS
-        self._rows: list[RatingRow] = []
         self._keys: list[str] = []
         self._visible: list[int] = []
         self._query = ""
@@ -64,8 +64,8 @@ class RatingTableModel(QAbstractTableModel):
         # Under a scored pack the score column also says "Chưa viết": one column, not two.
         hidden = "review" if scored else "score"
         self.columns = tuple(c for c in ALL_COLUMNS if c[0] != hidden)
-        self._rows = list(sheet.rows)
-        self._keys = [fold(f"{r.member.full_name} {r.member.card_number}") for r in self._rows]
+        self.rows = list(sheet.rows)
+        self._keys = [fold(f"{r.member.full_name} {r.member.card_number}") for r in self.rows]
         self._apply_query()
         self.endResetModel()
 
@@ -79,47 +79,31 @@ class RatingTableModel(QAbstractTableModel):
 
     def _apply_query(self) -> None:
         if not self._query.strip():
-            self._visible = list(range(len(self._rows)))
+            self._visible = list(range(len(self.rows)))
         else:
             self._visible = [i for i, key in enumerate(self._keys) if matches(self._query, key)]
 
     # --- data out ------------------------------------------------------------------
 
+    def headers(self) -> tuple[str, ...]:
+        return tuple(header for _key, header in self.columns)
+
     def column_of(self, key: str) -> int:
         return next((i for i, (k, _h) in enumerate(self.columns) if k == key), -1)
 
-    def row_at(self, row: int) -> RatingRow | None:
-        if 0 <= row < len(self._visible):
-            return self._rows[self._visible[row]]
-        return None
+    def record_count(self) -> int:
+        return len(self._visible)
 
-    def row_of(self, member_id: int) -> int:
-        for position, index in enumerate(self._visible):
-            if self._rows[index].member_id == member_id:
-                return position
-        return -1
+    def record(self, position: int) -> RatingRow:
+        return self.rows[self._visible[position]]
 
     def visible_count(self) -> int:
         return len(self._visible)
 
-    def rowCount(self, parent=None) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent is not None and parent.isValid() else len(self._visible)
-
-    def columnCount(self, parent=None) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent is not None and parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section][1]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or self.sheet is None:
-            return None
-        row = self._rows[self._visible[index.row()]]
-        key = self.columns[index.column()][0]
+    def cell(self, row: RatingRow, position: int, column: int, role: int):
+        key = self.columns[column][0]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(row, index.row(), key)
+            return self.display(row, position, key)
         if role == Qt.ItemDataRole.TextAlignmentRole and key in _CENTERED:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ForegroundRole and not row.rated:
@@ -127,7 +111,7 @@ class RatingTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and key == "warnings" and row.warnings:
             return self.warning_icon
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(row, index.row(), key) or None
+            return self.tooltip(row, position, key) or None
         if role == Qt.ItemDataRole.UserRole:
             return row.member_id
         return None

@@ -6,56 +6,26 @@ glance whom to remind or to schedule for a make-up session (học bù).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.services.topics.study_round import StudyStatus
 from desktop.text import short_date
+from desktop.ui.table_model_base import RecordTableModel
 
 COLUMNS = ("TT", "Họ và tên", "Tình trạng học tập", "Ngày", "Hình thức")
 COL_NUMBER, COL_NAME, COL_STATUS, COL_DATE, COL_WAY = range(5)
 MISSING_BACKGROUND = QColor("#ffe3c2")
 
 
-class StudyModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[StudyStatus] = []
+class StudyModel(RecordTableModel):
+    HEADERS = COLUMNS
+    rows: list[StudyStatus]
 
-    def set_rows(self, rows: list[StudyStatus]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def row_of(self, member_id: int) -> int:
-        for number, row in enumerate(self.rows):
-            if row.member_id == member_id:
-                return number
-        return -1
-
-    def rowCount(self, parent=None) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent is not None and parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=None) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent is not None and parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
-
-    def data(
-        self,
-        index: QModelIndex | QPersistentModelIndex,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
+    def cell(self, row: StudyStatus, position: int, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_NUMBER:
-                return str(index.row() + 1)
+                return str(position + 1)
             if column == COL_NAME:
                 return row.full_name
             if column == COL_STATUS:
