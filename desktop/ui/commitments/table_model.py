@@ -6,11 +6,12 @@ secretary sees whom to remind; exempted members are greyed and marked "Được 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QIcon
 
 from desktop.services.reviews.commitments import CommitmentRow
 from desktop.text import short_date
+from desktop.ui.table_model_base import RecordTableModel
 
 # Two-line headers keep the narrow columns narrow, so all nine fit beside the menu.
 HEADERS = (
@@ -41,48 +42,17 @@ EXEMPTED_COLOUR = QColor("#6b6b6b")
 NO_TOPIC_TIP = "Chưa có nội dung nào gắn với chuyên đề học tập và làm theo của năm."
 
 
-class CommitmentTableModel(QAbstractTableModel):
+class CommitmentTableModel(RecordTableModel):
+    HEADERS = HEADERS
+    rows: list[CommitmentRow]
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.rows: list[CommitmentRow] = []
         self.warning_icon = QIcon()
 
-    def set_rows(self, rows: list[CommitmentRow] | tuple[CommitmentRow, ...]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def row_of(self, member_id: int) -> int:
-        for number, row in enumerate(self.rows):
-            if row.member_id == member_id:
-                return number
-        return -1
-
-    def row_at(self, number: int) -> CommitmentRow | None:
-        return self.rows[number] if 0 <= number < len(self.rows) else None
-
-    def rowCount(self, parent=None) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent is not None and parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=None) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent is not None and parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
-
-    def data(
-        self,
-        index: QModelIndex | QPersistentModelIndex,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
+    def cell(self, row: CommitmentRow, position: int, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(index.row(), row, column)
+            return self._text(position, row, column)
         if role == Qt.ItemDataRole.DecorationRole and column == COL_TOPIC and _no_topic(row):
             return self.warning_icon
         if role == Qt.ItemDataRole.ToolTipRole:
