@@ -11,7 +11,10 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+from desktop.rules.pack_base import Source
+
 Month = tuple[int, int]  # (year, month)
+DuesSource = Source  # a document a dues pack rests on, as for every pack
 
 ROUNDING_MODES = {"half_up": ROUND_HALF_UP, "up": ROUND_CEILING, "down": ROUND_FLOOR}
 AMOUNT_KINDS = ("percent_of_base", "fixed", "zone_table", "percent_of_zone_wage", "declared",
@@ -21,15 +24,6 @@ AMOUNT_KINDS = ("percent_of_base", "fixed", "zone_table", "percent_of_zone_wage"
 def month_text(month: Month) -> str:
     """"02/2026": how a month reads on screen and on paper."""
     return f"{month[1]:02d}/{month[0]}"
-
-
-@dataclass(frozen=True)
-class DuesSource:
-    code: str
-    title: str
-    date: str
-    note: str = ""
-    verify: bool = False
 
 
 @dataclass(frozen=True)

@@ -15,13 +15,13 @@ from typing import Any
 
 from desktop.paths import resource
 from desktop.rules import RuleFileError, read_rule_file
+from desktop.rules.pack_base import PackReader
 from desktop.rules.dues_model import (
     AMOUNT_KINDS,
     ROUNDING_MODES,
     Amount,
     DuesClass,
     DuesPack,
-    DuesSource,
     Exemption,
     Month,
     RatePhase,
@@ -39,25 +39,8 @@ EXEMPTION_STATUSES = ("mien", "tam_thoi_di")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
-class _Reader:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def fail(self, field: str, message: str) -> RuleFileError:
-        return RuleFileError(f'Tệp quy định {self.path}, mục "{field}": {message}')
-
-    def get(self, obj: Any, key: str, field: str) -> Any:
-        if not isinstance(obj, dict) or key not in obj:
-            raise self.fail(field, "thiếu mục này.")
-        return obj[key]
-
-    def text(self, obj: Any, key: str, field: str, *, required: bool = True) -> str:
-        value = obj.get(key) if isinstance(obj, dict) else None
-        if value is None and not required:
-            return ""
-        if not isinstance(value, str) or (required and not value.strip()):
-            raise self.fail(field, f"phải là một chuỗi chữ không rỗng (đang có: {value!r}).")
-        return value.strip()
+class _Reader(PackReader):
+    """The pack reader, with the dues packs' rates, months and ruled texts."""
 
     def integer(self, obj: Any, key: str, field: str, *, minimum: int = 0) -> int:
         value = self.get(obj, key, field)
@@ -77,21 +60,6 @@ class _Reader:
         if not number.is_finite() or not 0 <= number <= 1:
             raise self.fail(field, f"phải trong khoảng 0–1 (đang có: {value}).")
         return number
-
-    def flag(self, obj: Any, key: str, field: str) -> bool:
-        value = obj.get(key, False) if isinstance(obj, dict) else False
-        if not isinstance(value, bool):
-            raise self.fail(field, f"phải là true hoặc false (đang có: {value!r}).")
-        return value
-
-    def items(self, obj: Any, key: str, field: str, *, allow_empty: bool = False) -> list:
-        value = self.get(obj, key, field)
-        if not isinstance(value, list) or (not value and not allow_empty):
-            raise self.fail(field, "phải là một danh sách không rỗng.")
-        for index, item in enumerate(value):
-            if not isinstance(item, dict):
-                raise self.fail(f"{field}[{index}]", "phải là một đối tượng JSON.")
-        return value
 
     def month(self, obj: Any, key: str, field: str, *, nullable: bool = False) -> Month | None:
         value = self.get(obj, key, field)
@@ -149,16 +117,7 @@ def load_dues_pack(path: Path | str) -> DuesPack:
         ends=ends,
         path=path,
         note=r.text(data, "note", "note", required=False),
-        sources=tuple(
-            DuesSource(
-                code=r.text(s, "code", f"sources[{i}].code"),
-                title=r.text(s, "title", f"sources[{i}].title"),
-                date=r.text(s, "date", f"sources[{i}].date"),
-                note=r.text(s, "note", f"sources[{i}].note", required=False),
-                verify=r.flag(s, "verify", f"sources[{i}].verify"),
-            )
-            for i, s in enumerate(r.items(data, "sources", "sources"))
-        ),
+        sources=r.sources(data),
         base_month_offset=offset,
         base_month_classes=tuple(applies),
         base_month=r.ruled(base, "base_month"),

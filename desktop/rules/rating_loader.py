@@ -9,52 +9,30 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
 
-from desktop.rules import RuleFileError, rating_settings, read_rule_file
+from desktop.rules import rating_forms, rating_settings, read_rule_file
+from desktop.rules.pack_base import PackReader
 from desktop.rules.rating_model import (
     Band,
     Cap,
-    CommitmentSection,
     Condition,
     Criterion,
-    FormSection,
-    FormVariant,
     Level,
     NotRatedRule,
     Quota,
     RulePack,
     ScoreGroup,
     ScoreScale,
-    Source,
 )
 
 NOT_RATED_CODES = ("exempted", "suspended", "recently_admitted")
 CAP_CODES = ("disciplined", "sick_leave")
-REVIEW_GROUPS = ("2A", "2B", "2C")
 
 
-class _Reader:
-    """Typed access to the JSON values, raising errors that name the file and field."""
+class _Reader(PackReader):
+    """The pack reader, with the rating packs' numbers and level codes."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def fail(self, field: str, message: str) -> RuleFileError:
-        return RuleFileError(f'Tệp quy định {self.path}, mục "{field}": {message}')
-
-    def get(self, obj: dict, key: str, field: str) -> Any:
-        if not isinstance(obj, dict) or key not in obj:
-            raise self.fail(field, "thiếu mục này.")
-        return obj[key]
-
-    def text(self, obj: dict, key: str, field: str, *, required: bool = True) -> str:
-        value = obj.get(key, None) if isinstance(obj, dict) else None
-        if value is None and not required:
-            return ""
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(field, f"phải là một chuỗi chữ không rỗng (đang có: {value!r}).")
-        return value.strip()
+    BLANK_OPTIONAL_TEXT = False
 
     def integer(self, obj: dict, key: str, field: str, *, nullable: bool = False) -> int | None:
         value = self.get(obj, key, field)
@@ -77,21 +55,6 @@ class _Reader:
         if number < 0:
             raise self.fail(field, f"không được âm (đang có: {value!r}).")
         return number
-
-    def flag(self, obj: dict, key: str, field: str, default: bool = False) -> bool:
-        value = obj.get(key, default) if isinstance(obj, dict) else default
-        if not isinstance(value, bool):
-            raise self.fail(field, f"phải là true hoặc false (đang có: {value!r}).")
-        return value
-
-    def items(self, obj: dict, key: str, field: str, *, allow_empty: bool = False) -> list:
-        value = self.get(obj, key, field)
-        if not isinstance(value, list) or (not value and not allow_empty):
-            raise self.fail(field, "phải là một danh sách không rỗng.")
-        for index, item in enumerate(value):
-            if not isinstance(item, dict):
-                raise self.fail(f"{field}[{index}]", "phải là một đối tượng JSON.")
-        return value
 
     def level_code(self, obj: dict, key: str, field: str, codes: set[str]) -> str:
         code = self.text(obj, key, field)
@@ -116,7 +79,7 @@ def load_pack(path: Path | str) -> RulePack:
     codes = {level.code for level in levels}
     scale = _scale(r, data)
     bands = _bands(r, data, scale, codes)
-    forms = _forms(r, data)
+    forms = rating_forms.forms(r, data)
     rating_settings.check_form_criteria(r, forms, scale)
     return RulePack(
         id=r.text(data, "id", "id"),
@@ -124,7 +87,7 @@ def load_pack(path: Path | str) -> RulePack:
         valid_from_year=first,
         valid_to_year=last,
         path=path,
-        sources=_sources(r, data),
+        sources=r.sources(data),
         levels=levels,
         score_scale=scale,
         bands=bands,
@@ -132,31 +95,17 @@ def load_pack(path: Path | str) -> RulePack:
         not_rated=_not_rated(r, data),
         caps=_caps(r, data, codes),
         forms=forms,
-        form_by_group=_form_by_group(r, data, {f.code for f in forms if f.kind == "individual"}),
+        form_by_group=rating_forms.form_by_group(
+            r, data, {f.code for f in forms if f.kind == "individual"}
+        ),
         form_by_group_note=r.text(data, "form_by_group_note", "form_by_group_note", required=False),
-        commitment_sections=_commitment(r, data),
+        commitment_sections=rating_forms.commitment_sections(r, data),
         note=r.text(data, "note", "note", required=False),
         bands_source=r.text(data, "bands_source", "bands_source", required=scale is not None),
         commitment_source=r.text(data, "commitment_source", "commitment_source", required=False),
         form_by_group_verify=r.flag(data, "form_by_group_verify", "form_by_group_verify"),
         questions=rating_settings.questions(r, data),
     )
-
-
-def _sources(r: _Reader, data: dict) -> tuple[Source, ...]:
-    out = []
-    for i, item in enumerate(r.items(data, "sources", "sources")):
-        f = f"sources[{i}]"
-        out.append(
-            Source(
-                code=r.text(item, "code", f"{f}.code"),
-                title=r.text(item, "title", f"{f}.title"),
-                date=r.text(item, "date", f"{f}.date"),
-                note=r.text(item, "note", f"{f}.note", required=False),
-                verify=r.flag(item, "verify", f"{f}.verify"),
-            )
-        )
-    return tuple(out)
 
 
 def _conditions(r: _Reader, items: list, field: str) -> tuple[Condition, ...]:
@@ -348,60 +297,3 @@ def _caps(r: _Reader, data: dict, codes: set[str]) -> tuple[Cap, ...]:
             )
         )
     return tuple(out)
-
-
-def _forms(r: _Reader, data: dict) -> tuple[FormVariant, ...]:
-    out: list[FormVariant] = []
-    for i, item in enumerate(r.items(data, "forms", "forms")):
-        f = f"forms[{i}]"
-        kind = item.get("kind")
-        if kind not in ("individual", "collective"):
-            raise r.fail(f"{f}.kind", f'phải là "individual" hoặc "collective" (đang: {kind!r}).')
-        sections = tuple(
-            FormSection(
-                r.text(s, "code", f"{f}.sections[{j}].code"),
-                r.text(s, "title", f"{f}.sections[{j}].title"),
-            )
-            for j, s in enumerate(r.items(item, "sections", f"{f}.sections"))
-        )
-        code = r.text(item, "code", f"{f}.code")
-        if any(form.code == code for form in out):
-            raise r.fail(f"{f}.code", f'mẫu "{code}" bị lặp.')
-        out.append(
-            FormVariant(
-                code=code,
-                kind=kind,
-                template=r.text(item, "template", f"{f}.template"),
-                title=r.text(item, "title", f"{f}.title"),
-                self_score=r.flag(item, "self_score", f"{f}.self_score"),
-                sections=sections,
-                source=r.text(item, "source", f"{f}.source"),
-                verify=r.flag(item, "verify", f"{f}.verify"),
-                sections_verify=r.flag(item, "sections_verify", f"{f}.sections_verify"),
-                **rating_settings.form_criteria(r, item, f),
-            )
-        )
-    return tuple(out)
-
-
-def _form_by_group(r: _Reader, data: dict, forms: set[str]) -> tuple[tuple[str, str], ...]:
-    raw = r.get(data, "form_by_group", "form_by_group")
-    if not isinstance(raw, dict):
-        raise r.fail("form_by_group", "phải là một đối tượng JSON.")
-    for group in REVIEW_GROUPS:
-        code = r.text(raw, group, f"form_by_group.{group}")
-        if code not in forms:
-            raise r.fail(f"form_by_group.{group}", f'mẫu "{code}" không có trong "forms".')
-    return tuple((group, raw[group].strip()) for group in REVIEW_GROUPS)
-
-
-def _commitment(r: _Reader, data: dict) -> tuple[CommitmentSection, ...]:
-    items = r.items(data, "commitment_sections", "commitment_sections")
-    return tuple(
-        CommitmentSection(
-            number=r.integer(s, "number", f"commitment_sections[{i}].number"),
-            code=r.text(s, "code", f"commitment_sections[{i}].code"),
-            title=r.text(s, "title", f"commitment_sections[{i}].title"),
-        )
-        for i, s in enumerate(items)
-    )

@@ -10,16 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-
-@dataclass(frozen=True)
-class Source:
-    """A document a pack rests on (văn bản căn cứ)."""
-
-    code: str
-    title: str
-    date: str
-    note: str = ""
-    verify: bool = False
+from desktop.rules.pack_base import Source  # noqa: F401 - a pack's sources, offered here
 
 
 @dataclass(frozen=True)
