@@ -8,6 +8,9 @@ Modules:
 - ``import_cells``
 - ``import_columns``
 - ``import_layout``
+- ``import_lines``
+- ``import_records``
+- ``import_report``
 - ``importing``
 - ``registry``
 - ``reminders``
