@@ -8,14 +8,13 @@ The threshold and its wording come from the pack (``removal``).
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from desktop.rules.dues_rules import pack_for_month
-from desktop.services.dues.common import Month, last_day
-from desktop.services.dues.ledger import YearSheet, paid_by_member_month, year_sheet
+from desktop.services.dues.common import Month, first_day, last_day
+from desktop.services.dues.ledger import YearSheet, year_sheet
 from desktop.storage.database import Database
 
 
@@ -90,21 +89,33 @@ _WHOLE_SHEET_FROM = 400
 def possibly_flagged(db: Database, year: int, today: date) -> list[int] | None:
     """The live members who may be at the unpaid-month threshold: those with fewer paid
     ended months than the threshold allows (a month with anything paid is never
-    "unpaid"). Found with one read of the payments, so that the dues of the members who
-    have paid are not computed month by month; None: read every member."""
-    from sqlalchemy import select
+    "unpaid"). Counted in SQL from the live payments, so that the dues of the members
+    who have paid are not computed month by month; None: read every member."""
+    from sqlalchemy import func, select
 
-    from desktop.models import Member
+    from desktop.models import DuesPayment, DuesPaymentMonth, Member
 
     months = ended_months(year, today)
     if not months:
         return []
     allowed = len(months) - pack_for_month(months[-1]).removal_months
+    paid_month = (
+        select(DuesPayment.member_id)
+        .join(DuesPaymentMonth, DuesPaymentMonth.payment_id == DuesPayment.id)
+        .where(
+            DuesPayment.voided_at.is_(None),
+            DuesPaymentMonth.month >= first_day(months[0]),
+            DuesPaymentMonth.month <= last_day(months[-1]),
+        )
+        .group_by(DuesPayment.member_id, DuesPaymentMonth.month)
+        .having(func.sum(DuesPaymentMonth.amount) > 0)
+    ).subquery()
     with db.session() as session:
-        paid = paid_by_member_month(session, months[0], months[-1])
-        paid_months = Counter(member for (member, _m), got in paid.items() if got.amount > 0)
+        paid_months = dict(session.execute(
+            select(paid_month.c.member_id, func.count()).group_by(paid_month.c.member_id)
+        ).tuples().all())
         live = session.scalars(select(Member.id).where(Member.deleted_at.is_(None))).all()
-    found = [member for member in live if paid_months[member] <= allowed]
+    found = [member for member in live if paid_months.get(member, 0) <= allowed]
     return None if len(found) > _WHOLE_SHEET_FROM else found
 
 
