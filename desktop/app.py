@@ -72,7 +72,6 @@ def open_main_window(data_dir: Path) -> tuple[QApplication, MainWindow] | None:
     """The QApplication and the shown main window over ``data_dir``, or None when the
     folder cannot be opened (the user has been told why). ``run_gui`` and the start-up
     benchmark both start this way."""
-    from desktop.ui.first_start import needs_first_start, run_first_start
     from desktop.ui.incident import open_data_folder
     from desktop.ui.style import configure_application
 
@@ -85,7 +84,11 @@ def open_main_window(data_dir: Path) -> tuple[QApplication, MainWindow] | None:
     backup = workspace.defer_backup("khoi-dong")
     try:
         configure_application(app, workspace.settings.font_point_size)
-        if needs_first_start(workspace):
+        # ``first_start.needs_first_start``, without importing the first-start dialog's
+        # modules on the way to the first paint of a folder that has data.
+        if not workspace.settings.first_start_done and workspace.is_empty():
+            from desktop.ui.first_start import run_first_start
+
             run_first_start(workspace)
         window = main_window_for(workspace)
     except BaseException:

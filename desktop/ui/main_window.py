@@ -7,9 +7,6 @@ sees the whole plan. The status bar names the cell and counts its members, and o
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -19,109 +16,30 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QPushButton,
-    QStackedWidget,
     QStyle,
     QWidget,
 )
 
 from desktop.services.cell.details import get_cell
-from desktop.services.cell.workspace import Workspace, restore_backup
 from desktop.services.demo.marker import SAMPLE_MARK, is_sample_data
 from desktop.printing.paper_mark import set_paper_mark
-from desktop.text import fold
 from desktop.ui import messages, tasks
 from desktop.ui.about import show_about, show_shortcuts
 from desktop.ui.context import UiContext
 from desktop.ui.home.page import HomePage
+from desktop.ui.lazy_pages import LazyPages
+from desktop.ui.main_window_parts import (
+    UndoBanner,
+    organisation_title,
+    restore_from_backup,
+    save_before_closing,
+)
 from desktop.ui.members.page import MembersPage
 from desktop.ui.screen_fit import fit_to_screen, page_scroller
 
-UNDO_BANNER_SECONDS = 10
 (
     NAV_HOME, NAV_MEMBERS, NAV_MEETINGS, NAV_TOPICS, NAV_REVIEWS, NAV_DUES, NAV_EXPORT, NAV_SETTINGS
 ) = range(8)
-
-
-class LazyPages(QStackedWidget):
-    """Pages built when first shown (trang dựng khi mở lần đầu).
-
-    ``add_lazy(build)`` reserves a place with an empty stand-in; ``page(index)`` (and
-    ``show_page``) calls ``build()`` once, puts the page where its stand-in was and emits
-    ``page_built``. A part's modules are imported inside its ``build``, so the start-up
-    pays only for the page the user sees first.
-    """
-
-    page_built = Signal(int, QWidget)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._builders: dict[int, Callable[[], QWidget]] = {}
-
-    def add_lazy(self, build: Callable[[], QWidget]) -> int:
-        index = self.addWidget(QWidget())
-        self._builders[index] = build
-        return index
-
-    def is_built(self, index: int) -> bool:
-        return 0 <= index < self.count() and index not in self._builders
-
-    def page(self, index: int) -> QWidget:
-        build = self._builders.pop(index, None)
-        if build is None:
-            return self.widget(index)
-        stand_in = self.widget(index)
-        try:
-            page = build()
-        except BaseException:
-            self._builders[index] = build  # try again on the next visit
-            raise
-        self.insertWidget(index, page)
-        self.removeWidget(stand_in)
-        stand_in.deleteLater()
-        self.page_built.emit(index, page)
-        return page
-
-    def show_page(self, index: int) -> QWidget:
-        page = self.page(index)
-        self.setCurrentIndex(index)
-        return page
-
-
-class UndoBanner(QWidget):
-    """ "Đã xóa … [Hoàn tác]" in the status bar for a few seconds, in place of ``replaces``."""
-
-    def __init__(self, ctx: UiContext, replaces: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.replaces = replaces
-        self.label = QLabel()
-        self.button = QPushButton("&Hoàn tác")
-        self.button.clicked.connect(self._undo)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.label)
-        layout.addWidget(self.button)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.timeout.connect(self.withdraw)
-        self.hide()
-
-    def offer(self, text: str) -> None:
-        self.label.setText(text)
-        self.replaces.hide()
-        self.show()
-        self.timer.start(UNDO_BANNER_SECONDS * 1000)
-
-    def withdraw(self) -> None:
-        self.timer.stop()
-        self.hide()
-        self.replaces.show()
-
-    def _undo(self) -> None:
-        self.withdraw()
-        if self.ctx.undo_stack.canUndo():
-            self.ctx.undo_stack.undo()
 
 
 class MainWindow(QMainWindow):
@@ -309,16 +227,8 @@ class MainWindow(QMainWindow):
         )
         self.quit_action = self._action("&Thoát", self.close, "Ctrl+Q")
         self.real_cell_action = self._action("&Bắt đầu với chi bộ thật…", self.start_real_cell)
-        for action in (
-            self.backup_action,
-            self.real_cell_action,
-            None,
-            self.import_action,
-            self.export_action,
-            self.print_action,
-            None,
-            self.quit_action,
-        ):
+        for action in (self.backup_action, self.real_cell_action, None, self.import_action,
+                       self.export_action, self.print_action, None, self.quit_action):
             if action is None:
                 menu.addSeparator()
             else:
@@ -443,46 +353,7 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.statusBar().showMessage(f"Đã sao lưu: {path.name}", 8000)
 
-    def restore_from_backup(self, backup_file: Path) -> bool:
-        """Close the data, restore ``backup_file`` (backing up the current data), reopen."""
-        if tasks.running_tasks():
-            messages.warn(
-                self, "Chưa khôi phục", "Đang có việc chạy nền; hãy đợi xong rồi thử lại."
-            )
-            return False
-        tasks.wait_for_all()
-        workspace = self.ctx.workspace
-        data_dir, keep = workspace.data_dir, workspace.settings.backups_to_keep
-        # Reopen the way it was opened (tests open without the lock). Workspace has no
-        # public flag for this yet.
-        locked = getattr(workspace, "_lock", None) is not None
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        error: BaseException | None = None
-        try:
-            workspace.close()
-            try:
-                restore_backup(data_dir, backup_file, keep)
-            except Exception as exc:  # noqa: BLE001 - reopen the untouched data, then tell
-                error = exc
-            reopened = Workspace(data_dir, lock=locked)
-        except Exception as exc:  # noqa: BLE001 - the data folder cannot be reopened
-            QApplication.restoreOverrideCursor()
-            messages.show_exception(self, exc, "Không mở lại được dữ liệu")
-            self.owns_workspace = False
-            self.close()
-            return False
-        QApplication.restoreOverrideCursor()
-        self.ctx.replace_workspace(reopened)
-        if error is not None:
-            messages.show_exception(self, error, "Chưa khôi phục được")
-            return False
-        messages.info(
-            self,
-            "Đã khôi phục",
-            "Đã khôi phục dữ liệu từ bản sao lưu. Dữ liệu trước khi khôi phục đã được sao lưu "
-            "lại (lý do «Trước khi khôi phục bản cũ»).",
-        )
-        return True
+    restore_from_backup = restore_from_backup  # main_window_parts: close, restore, reopen
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(event)
@@ -524,20 +395,3 @@ class MainWindow(QMainWindow):
                 messages.show_exception(self, exc, "Lỗi khi đóng dữ liệu")
             self.owns_workspace = False
         event.accept()
-
-
-def save_before_closing(dialog: QWidget) -> bool:
-    """Save an editing window's changes; False when they could not be saved (the window
-    stays open showing why)."""
-    save = getattr(dialog, "save", None)
-    if callable(save):
-        return bool(save())
-    dialog.accept()  # member form, plan: they close only when saved
-    return not dialog.isVisible()
-
-
-def organisation_title(name: str) -> str:
-    """ "Chi bộ Ấp Tân Phú"; a đảng ủy's copy (consolidating its cells) keeps its own title."""
-    if fold(name).startswith(("dang uy", "dang bo", "chi bo")):
-        return name.strip()
-    return f"Chi bộ {name.strip()}"

@@ -155,3 +155,18 @@ def test_retained_share_and_remittance_by_month_of_collection(cell):
     assert december.collected == 86_000 and december.kept == 25_800
     record_remittance(db, (2026, 1), (2026, 3), date(2026, 4, 2), "Thủ quỹ")
     assert remittance_summary(db, (2026, 1), (2026, 3)).recorded_on == date(2026, 4, 2)
+
+
+def test_the_reminders_read_only_members_who_may_be_behind_and_find_the_same(cell):
+    """dues_reminders skips the dues of members who paid enough months; same answer."""
+    from desktop.services.dues.arrears import possibly_flagged
+
+    db, ids = cell
+    for month in range(1, 6):
+        mark_all_paid(db, (2026, month), date(2026, month, 5), "Thủ quỹ",
+                      except_ids=[ids["farmer"]] if month <= 3 else [])
+    today = date(2026, 6, 1)
+    assert possibly_flagged(db, 2026, today) == [ids["farmer"]]  # 2 paid of 5 ended months
+    everyone = [a.member_id for a in arrears(db, 2026, today) if a.flagged]
+    assert [r.member_id for r in dues_reminders(db, today)] == everyone == [ids["farmer"]]
+    assert possibly_flagged(db, 2026, date(2026, 1, 15)) == []  # no month ended yet

@@ -116,3 +116,24 @@ def test_saying_no_keeps_the_sample(qtbot, ctx, window, answers):
     window.real_cell_action.trigger()
     assert answers.questions and not ctx.workspace.is_empty()
     assert window.home_page.sample_box.isVisibleTo(window.home_page)
+
+
+def test_a_long_list_of_reminders_shows_its_first_lines_and_all_on_request(qtbot, window):
+    from dataclasses import replace
+
+    from desktop.services.cell.home import HomeReminder
+    from desktop.ui.home.page import SHOWN_REMINDERS
+
+    page = window.home_page
+    many = tuple(HomeReminder("badge", f"Đồng chí Số {n}: huy hiệu") for n in range(30))
+    page.summary = replace(page.summary, reminders=many)
+    page._show_reminders(page.summary)
+    text = page.reminders_label.text()
+    assert f"Số {SHOWN_REMINDERS - 1}:" in text and f"Số {SHOWN_REMINDERS}:" not in text
+    assert f"Còn {30 - SHOWN_REMINDERS} việc cần nhắc khác" in text
+    assert page.all_reminders_button.isVisibleTo(page)
+
+    qtbot.mouseClick(page.all_reminders_button, Qt.MouseButton.LeftButton)
+
+    assert "Số 29:" in page.reminders_label.text() and "Còn" not in page.reminders_label.text()
+    assert not page.all_reminders_button.isVisibleTo(page)

@@ -179,10 +179,13 @@ def month_sheet(db: Database, month: Month) -> MonthSheet:
         return month_sheet_in(session, month)
 
 
-def year_sheet_in(session: Session, year: int) -> YearSheet:
-    calc = DueCalculator(session)
+def year_sheet_in(session: Session, year: int,
+                  member_ids: Iterable[int] | None = None) -> YearSheet:
+    """The year's sheet; only the rows of ``member_ids`` when given (the home page's
+    reminder reads only the members who may be behind)."""
+    calc = DueCalculator(session, member_ids=member_ids)
     months = months_between((year, 1), (year, 12))
-    paid = paid_by_member_month(session, months[0], months[-1])
+    paid = paid_by_member_month(session, months[0], months[-1], member_ids)
     rows: dict[int, YearRow] = {}
     packs: list[DuesPack] = []
     for month in months:
@@ -203,9 +206,9 @@ def year_sheet_in(session: Session, year: int) -> YearSheet:
     return YearSheet(year, sorted(rows.values(), key=lambda r: order[r.member_id]), packs)
 
 
-def year_sheet(db: Database, year: int) -> YearSheet:
+def year_sheet(db: Database, year: int, member_ids: Iterable[int] | None = None) -> YearSheet:
     with db.session() as session:
-        return year_sheet_in(session, year)
+        return year_sheet_in(session, year, member_ids)
 
 
 def outstanding_for(db: Database, member_id: int, months: list[Month]) -> int:

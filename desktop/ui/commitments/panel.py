@@ -38,6 +38,7 @@ from desktop.ui.widgets import form_label
 
 FIRST_YEAR = 2018  # the oldest rule pack shipped
 NAMES_SHOWN = 8  # more names go to the tooltip, so the line stays short
+RESIZE_PRECISION = 100  # rows measured for the column widths (a small cell: all of them)
 
 
 def names_text(rows: list[CommitmentRow]) -> str:
@@ -88,6 +89,9 @@ class CommitmentsPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Measured on the first rows only: every row of a 1,000-member cell on each change
+        # made the tab's first open take seconds (bench/bench_startup.py).
+        header.setResizeContentsPrecision(RESIZE_PRECISION)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.installEventFilter(self)

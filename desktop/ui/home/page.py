@@ -25,6 +25,9 @@ from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.style import heading
 
 SHOWN_NAMES = 12  # names listed per review step before "và N đồng chí khác"
+# Reminders listed before "Xem tất cả": a cell of a thousand members has dozens, and
+# laying out every line of them was most of the time to the first paint (bench/).
+SHOWN_REMINDERS = 12
 
 
 def names_text(names: tuple[str, ...]) -> str:
@@ -72,6 +75,10 @@ class HomePage(QWidget):
         self.members_button.clicked.connect(lambda: self.page_requested.emit("members"))
         self.dues_button = QPushButton("Xem đảng phí")
         self.dues_button.clicked.connect(lambda: self.page_requested.emit("dues"))
+        self.all_reminders_button = QPushButton("Xem tất cả việc cần nhắc")
+        self.all_reminders_button.clicked.connect(self._show_all_reminders)
+        self.all_reminders = False
+        buttons.addWidget(self.all_reminders_button)
         buttons.addWidget(self.members_button)
         buttons.addWidget(self.dues_button)
 
@@ -155,14 +162,23 @@ class HomePage(QWidget):
 
     def _show_reminders(self, summary: HomeSummary) -> None:
         items = summary.reminders
+        shown = items if self.all_reminders else items[:SHOWN_REMINDERS]
         if not items:
             text = "Không có việc gì cần nhắc."
         else:
             text = "<ul style='margin-left: 0px;'>" + "".join(
-                f"<li>{escape(r.message)}</li>" for r in items
+                f"<li>{escape(r.message)}</li>" for r in shown
             ) + "</ul>"
+            if len(shown) < len(items):
+                text += f"Còn {len(items) - len(shown)} việc cần nhắc khác."
         self.reminders_label.setText(text + self._notes(summary))
+        self.all_reminders_button.setVisible(len(shown) < len(items))
         self.dues_button.setVisible(any(r.kind == "dues" for r in items))
+
+    def _show_all_reminders(self) -> None:
+        self.all_reminders = True
+        if self.summary is not None:
+            self._show_reminders(self.summary)
 
     def _show_review(self, summary: HomeSummary) -> None:
         review = summary.review

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -29,11 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.reviews import ratings
-from desktop.text import short_date
 from desktop.ui.flow_layout import FlowLayout
 from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.reviews import review_print
+from desktop.ui.reviews.sheet_view import level_legend, pack_period, size_columns, summary_lines
 from desktop.ui.reviews.table_model import RatingTableModel
 from desktop.ui.style import heading
 from desktop.ui.tasks import Task, run_task
@@ -42,43 +41,6 @@ from desktop.ui.widgets import ERROR_COLOUR, coloured_label
 SEARCH_PLACEHOLDER = "Tìm theo tên hoặc số thẻ (gõ không dấu cũng được)"
 LOADING = "Đang tải danh sách kiểm điểm…"
 QUOTA_OK_COLOUR = "#2e5e2e"
-_TITLE_PREFIX = "theo "
-
-
-def pack_period(pack) -> str:
-    """ "Quy định 366-QĐ/TW (thang điểm 100)" out of the pack's title."""
-    title = pack.title
-    if _TITLE_PREFIX in title:
-        title = title.split(_TITLE_PREFIX, 1)[1]
-    return title
-
-
-def level_legend(pack) -> str:
-    """What the table's short words and the superior's codes stand for (chú giải):
-    "Xuất sắc: Hoàn thành xuất sắc nhiệm vụ (HTXSNV) · …"."""
-    parts = [f"{lv.short_name}: {lv.name} ({lv.code})" for lv in pack.levels]
-    return "Các mức xếp loại — " + " · ".join(parts) + "."
-
-
-def summary_lines(sheet: ratings.RatingSheet) -> list[str]:
-    rows = sheet.rows
-    writers = [r for r in rows if r.writes_review]
-    written = sum(1 for r in writers if r.facts.self_review_written)
-    rated = sheet.rated
-    proposed = [r for r in rated if r.proposed_level]
-    decided = [r for r in rated if r.decided_level]
-    lines = [
-        f"Đảng viên trong danh sách kiểm điểm (đến {short_date(sheet.review_on)}): "
-        f"{len(rows)}; được xếp loại: {len(rated)}; không xếp loại: {len(sheet.not_rated)}.",
-        f"Bản tự kiểm điểm đã viết: {written}/{len(writers)} · Chi bộ đã đề xuất: "
-        f"{len(proposed)}/{len(rated)} · Cấp trên đã quyết định: {len(decided)}/{len(rated)}.",
-    ]
-    counts = " · ".join(f"{c.level.short_name} {c.proposed}" for c in sheet.counts)
-    lines.append(f"Chi bộ đề xuất: {counts}.")
-    if decided:
-        counts = " · ".join(f"{c.level.short_name} {c.decided}" for c in sheet.counts)
-        lines.append(f"Cấp trên quyết định: {counts}.")
-    return lines
 
 
 class ReviewsPage(QWidget):
@@ -273,37 +235,10 @@ class ReviewsPage(QWidget):
         palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
         self.quota_label.setPalette(palette)
         self.quota_label.setVisible(has_quota)
-        self._size_columns()
+        size_columns(self.table, self.model)
         if not self._select(self._select_id):
             self._select_row(0)
         self.sheet_loaded.emit()
-
-    def _size_columns(self) -> None:
-        """Every column fits its header and its widest value; the name takes what is left.
-
-        The name never shrinks below the longest name on the sheet (up to a limit): a
-        horizontal scroll bar is better than a list of "Ng…" nobody can read.
-        """
-        metrics = self.table.fontMetrics()
-        self.table.verticalHeader().setDefaultSectionSize(int(metrics.height() * 1.8))
-        header = self.table.horizontalHeader()
-        header.setMinimumHeight(int(metrics.height() * 2.8))
-        header.setMinimumSectionSize(metrics.horizontalAdvance("99") + 16)
-        name_column = self.model.column_of("name")
-        used = 0
-        for column in range(self.model.columnCount()):
-            if column == name_column:
-                continue
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.table.resizeColumnToContents(column)
-            header.resizeSection(column, header.sectionSize(column) + 4)
-            used += header.sectionSize(column)
-        names = [r.member.full_name for r in (self.model.sheet.rows if self.model.sheet else ())]
-        longest = max((metrics.horizontalAdvance(n) for n in names[:2000]), default=120)
-        wanted = min(longest + 24, metrics.horizontalAdvance("M") * 22)
-        room = self.table.viewport().width() - used
-        header.setSectionResizeMode(name_column, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(name_column, max(wanted, room))
 
     # --- selection -----------------------------------------------------------------
 
