@@ -88,6 +88,9 @@ class TopicsPage(QWidget):
         self.new_button = QPushButton("Thêm chuyên đề &mới…")
         self.edit_button = QPushButton("&Sửa chuyên đề…")
         self.delete_button = QPushButton("&Xóa chuyên đề")
+        self.deleted_button = QPushButton("Chu&yên đề đã xóa…")
+        self.deleted_button.setToolTip("Xem những chuyên đề đã xóa và khôi phục")
+        self.deleted_button.clicked.connect(self.show_deleted)
         self.new_button.clicked.connect(self.new_topic)
         self.edit_button.clicked.connect(self.edit_topic)
         self.delete_button.clicked.connect(self.delete_topic)
@@ -134,7 +137,7 @@ class TopicsPage(QWidget):
         # The topic titles are long; the combo gets the whole line.
         # Two rows: five buttons on one line made the page wider than a 1280-pixel screen.
         topic_buttons = FlowLayout()
-        for button in (self.new_button, self.edit_button, self.delete_button):
+        for button in (self.new_button, self.edit_button, self.delete_button, self.deleted_button):
             topic_buttons.addWidget(button)
         topic_buttons.addStretch(1)
         catalogue_buttons = FlowLayout()
@@ -365,7 +368,8 @@ class TopicsPage(QWidget):
         if not messages.ask(
             self,
             "Xóa chuyên đề",
-            f"Xóa chuyên đề “{topic.display_title}” ({topic.period_label})?",
+            f"Xóa chuyên đề “{topic.display_title}” ({topic.period_label})? "
+            "Có thể khôi phục ở «Chuyên đề đã xóa…».",
             "Xóa",
             "Không",
             danger=True,
@@ -379,6 +383,20 @@ class TopicsPage(QWidget):
         self.reload()
         self.topics_changed.emit()
         return True
+
+    def show_deleted(self):
+        """Chuyên đề đã xóa, with "Khôi phục"; the page shows a restored one at once."""
+        from desktop.ui.topics.deleted_dialog import deleted_topics_dialog
+
+        def changed() -> None:
+            self.reload()
+            self.topics_changed.emit()
+
+        dialog = deleted_topics_dialog(self.ctx, changed, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.deleted_dialog = dialog
+        dialog.open()
+        return dialog
 
     def add_from_catalogue(self) -> CatalogueDialog:
         dialog = CatalogueDialog(self.ctx, self)
