@@ -64,6 +64,8 @@ class Meeting(Base):
     approved_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
+    # Soft delete ("Đã xóa"): the meeting and everything under it stay until restored.
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True, index=True)
 
     agenda: Mapped[list[AgendaItem]] = relationship(
         cascade="all, delete-orphan", order_by="AgendaItem.position"

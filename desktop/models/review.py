@@ -43,6 +43,8 @@ class Commitment(Base):
     evaluated_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=local_now, onupdate=local_now)
+    # Soft delete ("Đã xóa"): the items and their progress notes stay until restored.
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True, index=True)
 
     items: Mapped[list[CommitmentItem]] = relationship(
         back_populates="commitment",

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.models.base import Base
@@ -29,6 +29,8 @@ class Topic(Base):
     carried_into_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
     study_deadline: Mapped[date | None] = mapped_column(Date, nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
+    # Soft delete ("Đã xóa"): documents and sections stay until restored.
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True, index=True)
 
     documents: Mapped[list[TopicDocument]] = relationship(
         cascade="all, delete-orphan", order_by="TopicDocument.issued_on"

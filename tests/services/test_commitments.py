@@ -9,6 +9,7 @@ import pytest
 
 from desktop.models import EventKind
 from desktop.services.meetings import plan as mt
+from desktop.services.reviews.commitment_bin import list_deleted_commitments, purge_commitment
 from desktop.services.reviews.commitments import (
     CommitmentData,
     CommitmentItemData,
@@ -22,7 +23,7 @@ from desktop.services.reviews.commitments import (
     get_commitment,
     save_commitment,
 )
-from desktop.errors import NotFound, ValidationError
+from desktop.errors import DomainError, NotFound, ValidationError
 from desktop.services.members.events import EventData, add_event
 from desktop.services.members.registry import MemberData, create_member
 
@@ -221,6 +222,11 @@ def test_delete_returns_data_that_saves_back_the_same_commitment(cell):
 
     assert get_commitment(db, ids["an"], 2026) is None
     assert all(item.id is None for item in undo.items)
+    # The deleted one waits in "Đã xóa": a new one is refused until it is removed for good.
+    with pytest.raises(DomainError, match="đang ở mục Đã xóa"):
+        save_commitment(db, ids["an"], 2026, undo)
+    (deleted,) = list_deleted_commitments(db)
+    purge_commitment(db, deleted.id)
     save_commitment(db, ids["an"], 2026, undo)
     after = get_commitment(db, ids["an"], 2026).data()
     strip = [(i.section_code, i.text, i.topic_linked, i.self_assessment, i.self_assessment_note)

@@ -141,6 +141,27 @@ def every_dialog(ctx) -> list[tuple[str, QWidget]]:
         ("CollectiveDialog", CollectiveDialog(ctx, year)),
         ("ExportDialog (ratings)", ExportDialog(ctx, jobs.RATINGS, volumes=lambda: [])),
         ("ExportDialog (backup)", ExportDialog(ctx, jobs.BACKUP, volumes=lambda: [])),
+        *_deleted_dialogs(ctx),
+    ]
+
+
+def _deleted_dialogs(ctx) -> list[tuple[str, QWidget]]:
+    """The "… đã xóa" dialogs, each listing one item deleted from the sample cell (the
+    last commitment; the others empty), built after every other dialog read its data."""
+    from desktop.models.review import Commitment
+    from desktop.services.reviews.commitments import delete_commitment
+    from desktop.ui.commitments.deleted_dialog import deleted_commitments_dialog
+    from desktop.ui.meetings.deleted_dialog import deleted_meetings_dialog
+    from desktop.ui.topics.deleted_dialog import deleted_topics_dialog
+
+    with ctx.db.session() as session:
+        last = session.scalars(select(Commitment).order_by(Commitment.id.desc())).first()
+        member_id, year = last.member_id, last.year
+    delete_commitment(ctx.db, member_id, year)
+    return [
+        ("DeletedMeetingsDialog", deleted_meetings_dialog(ctx)),
+        ("DeletedTopicsDialog", deleted_topics_dialog(ctx)),
+        ("DeletedCommitmentsDialog", deleted_commitments_dialog(ctx)),
     ]
 
 

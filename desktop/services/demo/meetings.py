@@ -60,7 +60,13 @@ from desktop.services.meetings.documents import AttendanceSummary
 from desktop.services.meetings.roster import summarize
 from desktop.services.topics.study_round import mark_studied, mark_studied_from_meeting
 from desktop.services.topics.data import TopicData, TopicDocumentInfo, TopicSectionInfo
-from desktop.services.topics.catalogue import create_topic, delete_topic, ensure_seed_topics, list_topics
+from desktop.services.topics.catalogue import (
+    create_topic,
+    delete_topic,
+    ensure_seed_topics,
+    list_topics,
+    purge_topic,
+)
 from desktop.storage.database import Database
 from desktop.text.dates import month_text
 
@@ -270,6 +276,7 @@ class _DemoYear:
             key = topic.seed_key or ""
             if key and not (key.startswith("hau-giang-") or topic.level.value == "toan_khoa"):
                 delete_topic(self.db, topic.id)
+                purge_topic(self.db, topic.id)  # not the cell's: nothing to restore
         first = self.regular[0].day
         deadline = self.regular[STUDY_MEETINGS - 1].day
         deadline = deadline.replace(day=calendar.monthrange(deadline.year, deadline.month)[1])

@@ -93,7 +93,11 @@ def unexcused_months(session: Session, year: int) -> dict[int, int]:
     rows = session.execute(
         select(Attendance.member_id, Meeting.month)
         .join(Meeting, Meeting.id == Attendance.meeting_id)
-        .where(Meeting.year == year, Attendance.presence == Presence.UNEXCUSED.value)
+        .where(
+            Meeting.year == year,
+            Meeting.deleted_at.is_(None),
+            Attendance.presence == Presence.UNEXCUSED.value,
+        )
     )
     for member_id, month in rows:
         months[member_id].add(month)

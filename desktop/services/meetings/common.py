@@ -109,9 +109,12 @@ def load_meeting(session: Session, meeting_id: int, *, full: bool = False) -> Me
             selectinload(Meeting.corrections),
         ]
     meeting = session.get(Meeting, meeting_id, options=options)
-    if meeting is None:
+    if meeting is None or meeting.deleted_at is not None:
         raise NotFound("Không tìm thấy buổi sinh hoạt này (có thể đã bị xóa).")
     return meeting
+
+
+LIVE = Meeting.deleted_at.is_(None)  # not in "Đã xóa": every list and count keeps to these
 
 
 def ensure_unlocked(meeting: Meeting) -> None:
@@ -126,8 +129,22 @@ def meeting_date(meeting: Meeting) -> date:
 
 def meetings_of_year(session: Session, year: int) -> list[Meeting]:
     """The year's meetings by month, then date."""
-    meetings = session.scalars(select(Meeting).where(Meeting.year == year)).all()
+    meetings = session.scalars(select(Meeting).where(Meeting.year == year, LIVE)).all()
     return sorted(meetings, key=lambda m: (m.month, meeting_date(m), m.id))
+
+
+def check_one_regular(session: Session, year: int, month: int, exclude_id: int | None) -> None:
+    """One regular meeting a month (docs/domain.md §3); deleted ones do not count."""
+    query = select(Meeting.id).where(
+        Meeting.kind == MeetingKind.REGULAR.value, Meeting.year == year, Meeting.month == month, LIVE
+    )
+    if exclude_id is not None:
+        query = query.where(Meeting.id != exclude_id)
+    if session.scalar(query.limit(1)) is not None:
+        raise DomainError(
+            f"Đã có buổi sinh hoạt thường kỳ {month_label(year, month)}; mỗi tháng chỉ một "
+            "buổi thường kỳ (có thể lập thêm buổi chuyên đề hoặc bất thường)."
+        )
 
 
 def month_label(year: int, month: int) -> str:

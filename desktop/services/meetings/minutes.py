@@ -216,6 +216,8 @@ def _apply_tasks(session: Session, meeting: Meeting, tasks: list[TaskData]) -> N
 
 def _next_number(session: Session, meeting: Meeting) -> str:
     """The next minutes number within the cấp ủy's term (its year when no term is stored)."""
-    others = session.scalars(select(Meeting).where(Meeting.id != meeting.id, Meeting.number != ""))
+    others = session.scalars(select(Meeting).where(
+            Meeting.id != meeting.id, Meeting.number != "", Meeting.deleted_at.is_(None)
+        ))
     window = count_window(session, meeting_date(meeting))
     return next_number(((m.number, meeting_date(m)) for m in others), window)

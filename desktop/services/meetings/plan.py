@@ -42,12 +42,20 @@ from desktop.services.meetings.common import (
     MeetingState,
     Presence,
     check_member,
+    check_one_regular,
     ensure_unlocked,
     load_meeting,
     meeting_date,
     meetings_of_year,
     month_label,
     parse_kind,
+)
+from desktop.services.meetings.deleted import (
+    DeletedMeeting,
+    delete_meeting,
+    list_deleted_meetings,
+    purge_meeting,
+    restore_meeting,
 )
 from desktop.services.meetings.minutes import (
     ItemMinutes,
@@ -84,6 +92,7 @@ from desktop.text import clean_spaces, short_date
 
 __all__ = [
     "AgendaEntry",
+    "DeletedMeeting",
     "AgendaTemplateItem",
     "AttendanceRow",
     "GuestData",
@@ -107,6 +116,9 @@ __all__ = [
     "attendance_summary",
     "correct_minutes",
     "delete_meeting",
+    "list_deleted_meetings",
+    "purge_meeting",
+    "restore_meeting",
     "find_meeting",
     "get_meeting",
     "list_meetings",
@@ -161,7 +173,7 @@ def plan_meeting(
     _check_period(year, month, planned_on)
     with db.session() as session:
         if meeting_kind == MeetingKind.REGULAR:
-            _check_one_regular(session, year, month, None)
+            check_one_regular(session, year, month, None)
         check_member(session, theme_presenter_id, "người chuẩn bị chuyên đề")
         combined = combined_with_thematic and meeting_kind == MeetingKind.REGULAR
         meeting = Meeting(
@@ -218,7 +230,7 @@ def update_meeting_plan(
         ensure_unlocked(meeting)
         regular = meeting.kind == MeetingKind.REGULAR
         if regular:
-            _check_one_regular(session, year, month, meeting.id)
+            check_one_regular(session, year, month, meeting.id)
         check_member(session, theme_presenter_id, "người chuẩn bị chuyên đề")
         if topic_section_id is not None:
             _check_section(session, topic_section_id)
@@ -267,15 +279,6 @@ def set_meeting_agenda(db: Database, meeting_id: int, items: list[AgendaEntry]) 
         meeting.agenda[:] = rows
 
 
-def delete_meeting(db: Database, meeting_id: int) -> None:
-    """Delete a meeting whose minutes are not approved (the GUI asks for confirmation)."""
-    with db.session() as session:
-        meeting = load_meeting(session, meeting_id)
-        if meeting.state == MeetingState.APPROVED:
-            raise DomainError("Biên bản đã được thông qua; không xóa được buổi sinh hoạt này.")
-        session.delete(meeting)
-
-
 def get_meeting(db: Database, meeting_id: int) -> MeetingDetail:
     with db.session() as session:
         return meeting_detail(session, load_meeting(session, meeting_id, full=True))
@@ -304,19 +307,6 @@ def _check_period(year: int, month: int, planned_on: date | None) -> None:
     if planned_on is not None and (planned_on.year, planned_on.month) != (year, month):
         raise DomainError(
             f"Ngày dự kiến {short_date(planned_on)} không thuộc {month_label(year, month)}."
-        )
-
-
-def _check_one_regular(session: Session, year: int, month: int, exclude_id: int | None) -> None:
-    query = select(Meeting.id).where(
-        Meeting.kind == MeetingKind.REGULAR.value, Meeting.year == year, Meeting.month == month
-    )
-    if exclude_id is not None:
-        query = query.where(Meeting.id != exclude_id)
-    if session.scalar(query.limit(1)) is not None:
-        raise DomainError(
-            f"Đã có buổi sinh hoạt thường kỳ {month_label(year, month)}; mỗi tháng chỉ một "
-            "buổi thường kỳ (có thể lập thêm buổi chuyên đề hoặc bất thường)."
         )
 
 

@@ -34,7 +34,9 @@ def suggest_study_section(db: Database, on: date) -> StudySection | None:
 def suggest(
     session: Session, on: date, exclude_meeting_id: int | None = None
 ) -> StudySection | None:
-    used_query = select(Meeting.topic_section_id).where(Meeting.topic_section_id.is_not(None))
+    used_query = select(Meeting.topic_section_id).where(
+        Meeting.topic_section_id.is_not(None), Meeting.deleted_at.is_(None)
+    )
     if exclude_meeting_id is not None:
         used_query = used_query.where(Meeting.id != exclude_meeting_id)
     used = set(session.scalars(used_query))
@@ -47,7 +49,7 @@ def suggest(
 
 def current_topics(session: Session, on: date) -> list[Topic]:
     """Topics current on ``on`` in the order of ``topics.current_topics`` (one rule)."""
-    topics = session.scalars(select(Topic).options(selectinload(Topic.sections))).all()
+    topics = session.scalars(select(Topic).where(Topic.deleted_at.is_(None)).options(selectinload(Topic.sections))).all()
     return sorted((t for t in topics if covers(t, on)), key=current_order)
 
 

@@ -75,12 +75,17 @@ def review_task(
         _apply_latest(session, task)
 
 
+def reapply_latest(session: Session, task: MeetingTask) -> None:
+    """After a meeting is deleted or restored, the task shows its latest live review."""
+    _apply_latest(session, task)
+
+
 def _apply_latest(session: Session, task: MeetingTask) -> None:
     """The task shows the state reported at the latest meeting that reviewed it."""
     reviews = session.execute(
         select(TaskReview, Meeting)
         .join(Meeting, Meeting.id == TaskReview.meeting_id)
-        .where(TaskReview.task_id == task.id)
+        .where(TaskReview.task_id == task.id, Meeting.deleted_at.is_(None))
     ).all()
     if not reviews:
         task.done_on, task.review_note, task.reviewed_meeting_id = None, "", None
@@ -103,6 +108,7 @@ def open_tasks(session: Session, meeting: Meeting) -> list[TaskInfo]:
         .join(Meeting, Meeting.id == MeetingTask.meeting_id)
         .where(
             Meeting.id != meeting.id,
+            Meeting.deleted_at.is_(None),
             or_(MeetingTask.done_on.is_(None), MeetingTask.id.in_(here)),
         )
     ).all()

@@ -8,131 +8,56 @@ evaluates the whole — one input of the rating, not the rating itself.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from desktop.models.base import local_now
 from desktop.models import Commitment, CommitmentItem, CommitmentProgress, Meeting, Member
 from desktop.rules.rating_rules import pack_for_year
-from desktop.errors import FieldError, NotFound, ValidationError
+from desktop.errors import DomainError, FieldError, NotFound, ValidationError
+from desktop.services.reviews.commitment_records import (
+    CommitmentData,
+    CommitmentDetail,
+    CommitmentItemData,
+    CommitmentOverview,
+    CommitmentResult,
+    CommitmentRow,
+    DeletedCommitment,
+    ItemDetail,
+    ItemResult,
+    ProgressNote,
+    SectionTemplate,
+)
 from desktop.services.reviews.roster import review_members
 from desktop.storage.database import Database
 from desktop.text import clean_paragraphs
 
-
-class ItemResult(StrEnum):
-    """Tự đánh giá một nội dung cam kết."""
-
-    BEYOND = "vuot"
-    DONE = "dat"
-    NOT_DONE = "chua_dat"
-
-    @property
-    def label(self) -> str:
-        return {"vuot": "Vượt mức", "dat": "Đạt", "chua_dat": "Chưa đạt"}[self.value]
-
-
-class CommitmentResult(StrEnum):
-    """Chi ủy đánh giá kết quả thực hiện cam kết cả năm."""
-
-    GOOD = "tot"
-    DONE = "dat"
-    NOT_DONE = "chua_dat"
-
-    @property
-    def label(self) -> str:
-        return {"tot": "Thực hiện tốt", "dat": "Thực hiện đạt", "chua_dat": "Chưa đạt"}[self.value]
-
-
-@dataclass(frozen=True)
-class SectionTemplate:
-    """A section of the year's commitment template, e.g. "5. Nội dung làm theo chuyên đề…"."""
-
-    code: str
-    number: int
-    title: str
-
-
-@dataclass
-class CommitmentItemData:
-    section_code: str
-    text: str
-    topic_linked: bool = False
-    self_assessment: str = ""
-    self_assessment_note: str = ""
-    id: int | None = None
-
-
-@dataclass
-class CommitmentData:
-    written_on: date | None = None
-    acknowledged_on: date | None = None
-    items: list[CommitmentItemData] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class ProgressNote:
-    id: int
-    item_id: int
-    noted_on: date
-    text: str
-    meeting_id: int | None
-    meeting_label: str
-
-
-@dataclass(frozen=True)
-class ItemDetail:
-    id: int
-    section_code: str
-    text: str
-    topic_linked: bool
-    self_assessment: str
-    self_assessment_note: str
-    progress: tuple[ProgressNote, ...]
-
-    def data(self) -> CommitmentItemData:
-        return CommitmentItemData(
-            self.section_code,
-            self.text,
-            self.topic_linked,
-            self.self_assessment,
-            self.self_assessment_note,
-            self.id,
-        )
-
-
-@dataclass(frozen=True)
-class CommitmentDetail:
-    id: int
-    member_id: int
-    member_name: str
-    year: int
-    pack_id: str
-    sections: tuple[SectionTemplate, ...]
-    written_on: date | None
-    acknowledged_on: date | None
-    items: tuple[ItemDetail, ...]
-    evaluation: str
-    evaluation_comment: str
-    evaluated_on: date | None
-    warnings: tuple[str, ...]
-
-    @property
-    def assessed(self) -> bool:
-        return bool(self.items) and all(i.self_assessment for i in self.items)
-
-    @property
-    def evaluation_label(self) -> str:
-        return CommitmentResult(self.evaluation).label if self.evaluation else ""
-
-    def items_of(self, section_code: str) -> list[ItemDetail]:
-        return [i for i in self.items if i.section_code == section_code]
-
-    def data(self) -> CommitmentData:
-        return CommitmentData(self.written_on, self.acknowledged_on, [i.data() for i in self.items])
+__all__ = [
+    "CommitmentData",
+    "CommitmentDetail",
+    "CommitmentItemData",
+    "CommitmentOverview",
+    "CommitmentResult",
+    "CommitmentRow",
+    "DeletedCommitment",
+    "ItemDetail",
+    "ItemResult",
+    "ProgressNote",
+    "SectionTemplate",
+    "add_progress",
+    "commitment_overview",
+    "commitment_result_text",
+    "commitment_sections",
+    "commitment_warnings",
+    "delete_commitment",
+    "delete_progress",
+    "evaluate_commitment",
+    "get_commitment",
+    "restore_commitment",
+    "save_commitment",
+]
 
 
 def commitment_sections(year: int) -> tuple[SectionTemplate, ...]:
@@ -156,6 +81,7 @@ def save_commitment(db: Database, member_id: int, year: int, data: CommitmentDat
             raise NotFound("Không tìm thấy đảng viên.")
         commitment = _find(session, member_id, year)
         if commitment is None:
+            _refuse_if_deleted_one(session, member_id, year)
             commitment = Commitment(member_id=member_id, year=year, pack_id=pack_for_year(year).id)
             session.add(commitment)
         commitment.written_on = data.written_on
@@ -179,7 +105,8 @@ def save_commitment(db: Database, member_id: int, year: int, data: CommitmentDat
 
 
 def delete_commitment(db: Database, member_id: int, year: int) -> CommitmentData | None:
-    """Remove the commitment; returns its data so the caller can offer undo."""
+    """Move the commitment to "Đã xóa" (items and progress notes kept with it); returns
+    its data, None when there was none."""
     with db.session() as session:
         commitment = _find(session, member_id, year)
         if commitment is None:
@@ -187,18 +114,24 @@ def delete_commitment(db: Database, member_id: int, year: int) -> CommitmentData
         data = _detail(session, commitment).data()
         for item in data.items:
             item.id = None
-        session.delete(commitment)
+        commitment.deleted_at = local_now()
         return data
 
 
 def restore_commitment(db: Database, detail: CommitmentDetail) -> int:
-    """Bring a deleted commitment back whole — items, progress notes, the chi ủy's
-    evaluation — in one transaction, so an interrupted undo leaves nothing half-restored."""
+    """Undo a delete: bring the commitment back whole — items, progress notes, the chi
+    ủy's evaluation — in one transaction, so an interrupted undo leaves nothing
+    half-restored. The row kept in "Đã xóa" comes back; when it is gone (removed for
+    good), the commitment is rebuilt from ``detail``."""
     with db.session() as session:
         if _find(session, detail.member_id, detail.year) is not None:
             raise ValidationError(
                 [FieldError("year", "Đảng viên đã có bản cam kết năm này; không khôi phục đè.")]
             )
+        kept = session.get(Commitment, detail.id)
+        if kept is not None and kept.deleted_at is not None:
+            kept.deleted_at = None
+            return kept.id
         commitment = Commitment(
             member_id=detail.member_id,
             year=detail.year,
@@ -235,7 +168,8 @@ def add_progress(
     if not text:
         raise ValidationError([FieldError("text", "Hãy ghi nội dung tiến độ thực hiện.")])
     with db.session() as session:
-        if session.get(CommitmentItem, item_id) is None:
+        item = session.get(CommitmentItem, item_id)
+        if item is None or item.commitment.deleted_at is not None:
             raise NotFound("Không tìm thấy nội dung cam kết.")
         note = CommitmentProgress(
             item_id=item_id, noted_on=noted_on, text=text, meeting_id=meeting_id
@@ -272,55 +206,6 @@ def evaluate_commitment(
         commitment.evaluated_on = evaluated_on if evaluation else None
 
 
-@dataclass(frozen=True)
-class CommitmentRow:
-    """One line of the cell's commitment table (bảng tổng hợp cam kết)."""
-
-    member_id: int
-    full_name: str
-    written: bool
-    written_on: date | None
-    acknowledged_on: date | None
-    items: int
-    topic_items: int
-    assessed: bool
-    evaluation: str
-    evaluation_label: str
-    evaluation_comment: str
-    exempted: bool
-    warnings: tuple[str, ...]
-
-    @property
-    def state_label(self) -> str:
-        if self.exempted and not self.written:
-            return "Được miễn"
-        if not self.written:
-            return "Chưa viết"
-        if self.evaluation:
-            return self.evaluation_label
-        if self.assessed:
-            return "Đã tự đánh giá"
-        return "Đã viết"
-
-
-@dataclass(frozen=True)
-class CommitmentOverview:
-    year: int
-    rows: tuple[CommitmentRow, ...]
-
-    @property
-    def not_written(self) -> list[CommitmentRow]:
-        return [r for r in self.rows if not r.written and not r.exempted]
-
-    @property
-    def not_assessed(self) -> list[CommitmentRow]:
-        return [r for r in self.rows if r.written and not r.assessed]
-
-    @property
-    def not_evaluated(self) -> list[CommitmentRow]:
-        return [r for r in self.rows if r.written and not r.evaluation]
-
-
 def commitment_overview(db: Database, year: int, today: date | None = None) -> CommitmentOverview:
     """Every member on the roll with the state of their commitment for ``year``."""
     with db.session() as session:
@@ -329,7 +214,7 @@ def commitment_overview(db: Database, year: int, today: date | None = None) -> C
             c.member_id: c
             for c in session.scalars(
                 select(Commitment)
-                .where(Commitment.year == year)
+                .where(Commitment.year == year, Commitment.deleted_at.is_(None))
                 .options(selectinload(Commitment.items))
             )
         }
@@ -399,9 +284,30 @@ def commitment_result_text(detail: CommitmentDetail | None) -> str:
 
 
 def _find(session: Session, member_id: int, year: int) -> Commitment | None:
+    """The member's live commitment for ``year`` (not one in "Đã xóa")."""
     return session.scalar(
-        select(Commitment).where(Commitment.member_id == member_id, Commitment.year == year)
+        select(Commitment).where(
+            Commitment.member_id == member_id,
+            Commitment.year == year,
+            Commitment.deleted_at.is_(None),
+        )
     )
+
+
+def _refuse_if_deleted_one(session: Session, member_id: int, year: int) -> None:
+    """One commitment a member a year: a deleted one must be restored or removed first."""
+    deleted = session.scalar(
+        select(Commitment.id).where(
+            Commitment.member_id == member_id,
+            Commitment.year == year,
+            Commitment.deleted_at.is_not(None),
+        )
+    )
+    if deleted is not None:
+        raise DomainError(
+            f"Bản cam kết năm {year} của đảng viên này đang ở mục Đã xóa. Hãy mở "
+            "“Đã xóa…” để khôi phục nó, hoặc xóa hẳn nó ở đó rồi viết bản mới."
+        )
 
 
 def _detail(session: Session, commitment: Commitment) -> CommitmentDetail:

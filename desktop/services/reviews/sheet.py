@@ -118,9 +118,8 @@ def build_sheet(session: Session, year: int, today: date | None = None) -> Ratin
     members = review_members(session, year, today)
     ratings = {r.member_id: r for r in session.scalars(select(Rating).where(Rating.year == year))}
     reviews = self_reviews_of_year(session, year)
-    commitments = {
-        c.member_id: c for c in session.scalars(select(Commitment).where(Commitment.year == year))
-    }
+    live = select(Commitment).where(Commitment.year == year, Commitment.deleted_at.is_(None))
+    commitments = {c.member_id: c for c in session.scalars(live)}
     absences = unexcused_months(session, year)
     base_rows = [
         _row(pack, m, ratings.get(m.id), reviews.get(m.id), commitments.get(m.id), absences)

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.models import Meeting, StudyRecord, Topic, TopicDocument, TopicSection
+from desktop.models import Meeting, Topic, TopicDocument, TopicSection
 from desktop.services.cell.settings import read_setting, write_setting
 from desktop.errors import DomainError, FieldError, NotFound, ValidationError
 from desktop.services.topics.data import (
@@ -36,6 +36,13 @@ from desktop.services.topics.data import (
     section_errors,
     validate_topic,
 )
+from desktop.services.topics.deleted import (
+    DeletedTopic,
+    delete_topic,
+    list_deleted_topics,
+    purge_topic,
+    restore_topic,
+)
 from desktop.services.topics.files import (
     TopicFileError,
     catalogue_files,
@@ -45,6 +52,7 @@ from desktop.services.topics.files import (
 from desktop.storage.database import Database
 
 __all__ = [
+    "DeletedTopic",
     "TopicData",
     "TopicDocumentInfo",
     "TopicFileError",
@@ -59,10 +67,13 @@ __all__ = [
     "export_topic_file",
     "get_topic",
     "import_topic_file",
+    "list_deleted_topics",
     "list_topics",
     "load_topic_file",
     "period_detail",
     "period_label",
+    "purge_topic",
+    "restore_topic",
     "set_documents",
     "set_sections",
     "topic_info",
@@ -100,7 +111,11 @@ def topic_info(topic: Topic) -> TopicInfo:
     )
 
 
-_LOADED_TOPICS = select(Topic).options(selectinload(Topic.documents), selectinload(Topic.sections))
+_LOADED_TOPICS = (
+    select(Topic)
+    .where(Topic.deleted_at.is_(None))
+    .options(selectinload(Topic.documents), selectinload(Topic.sections))
+)
 
 
 def list_topics(db: Database) -> list[TopicInfo]:
@@ -180,33 +195,6 @@ def set_documents(db: Database, topic_id: int, documents: Sequence[TopicDocument
         _replace_documents(_load(session, topic_id), items)
 
 
-def delete_topic(db: Database, topic_id: int) -> None:
-    """Delete a topic nobody has used yet; a used one is history and stays."""
-    with db.session() as session:
-        topic = _load(session, topic_id)
-        studied = session.scalar(
-            select(func.count()).select_from(StudyRecord).where(StudyRecord.topic_id == topic_id)
-        )
-        meetings = session.scalar(
-            select(func.count(Meeting.id.distinct()))
-            .join(TopicSection, TopicSection.id == Meeting.topic_section_id)
-            .where(TopicSection.topic_id == topic_id)
-        )
-        if studied or meetings:
-            uses = []
-            if studied:
-                uses.append(f"{studied} đảng viên đã được ghi nhận học tập chuyên đề này")
-            if meetings:
-                uses.append(f"{meetings} buổi sinh hoạt đã học nội dung của chuyên đề")
-            raise DomainError(
-                f"Không xóa được chuyên đề “{topic.short_title or topic.title}”: "
-                + " và ".join(uses)
-                + ". Chuyên đề phải được giữ lại để báo cáo và in lại biên bản; "
-                "nếu chi bộ không còn học chuyên đề này, chỉ cần để nó hết thời gian thực hiện."
-            )
-        session.delete(topic)
-
-
 def import_topic_file(db: Database, path: Path) -> int:
     """Add the topic described by a topic file (e.g. next year's, typed from the
     superior's guidance); returns the new topic's id."""
@@ -260,9 +248,12 @@ def _raise_if(errors: list[FieldError]) -> None:
 
 def _load(session: Session, topic_id: int) -> Topic:
     topic = session.get(Topic, topic_id)
-    if topic is None:
+    if topic is None or topic.deleted_at is not None:
         raise NotFound("Không tìm thấy chuyên đề này.")
     return topic
+
+
+_IN_DELETED = " Chuyên đề đó đang ở mục Đã xóa: hãy khôi phục nó (nút “Đã xóa…”)."
 
 
 def _refuse_duplicate(session: Session, data: TopicData, topic_id: int | None) -> None:
@@ -271,11 +262,17 @@ def _refuse_duplicate(session: Session, data: TopicData, topic_id: int | None) -
     )
     for other in others:
         if other.id != topic_id and other.title.casefold() == data.title.casefold():
-            raise DomainError(f"Đã có chuyên đề này ({period_label(other)}): “{other.title}”.")
+            raise DomainError(
+                f"Đã có chuyên đề này ({period_label(other)}): “{other.title}”."
+                + _IN_DELETED * (other.deleted_at is not None)
+            )
     if data.seed_key:
         clash = session.scalar(select(Topic).where(Topic.seed_key == data.seed_key))
         if clash is not None and clash.id != topic_id:
-            raise DomainError(f"Đã có chuyên đề mang mã “{data.seed_key}”: “{clash.title}”.")
+            raise DomainError(
+                f"Đã có chuyên đề mang mã “{data.seed_key}”: “{clash.title}”."
+                + _IN_DELETED * (clash.deleted_at is not None)
+            )
 
 
 def _apply_header(topic: Topic, data: TopicData) -> None:

@@ -171,7 +171,8 @@ def mark_studied(
     with db.session() as session:
         topic = _load_topic(session, topic_id)
         _check_date(topic, studied_on)
-        if meeting_id is not None and session.get(Meeting, meeting_id) is None:
+        chosen = session.get(Meeting, meeting_id) if meeting_id is not None else None
+        if meeting_id is not None and (chosen is None or chosen.deleted_at is not None):
             raise NotFound("Không tìm thấy buổi sinh hoạt này.")
         live = set(
             session.scalars(
@@ -207,7 +208,7 @@ def mark_studied_from_meeting(db: Database, topic_id: int, meeting_id: int) -> i
     with db.session() as session:
         topic = _load_topic(session, topic_id)
         meeting = session.get(Meeting, meeting_id)
-        if meeting is None:
+        if meeting is None or meeting.deleted_at is not None:
             raise NotFound("Không tìm thấy buổi sinh hoạt này.")
         held_on = meeting.held_on
         if held_on is None:
@@ -307,7 +308,7 @@ def _records(session: Session, topic_id: int, member_ids: Sequence[int]) -> dict
 
 def _load_topic(session: Session, topic_id: int) -> Topic:
     topic = session.get(Topic, topic_id)
-    if topic is None:
+    if topic is None or topic.deleted_at is not None:
         raise NotFound("Không tìm thấy chuyên đề này.")
     return topic
 

@@ -107,6 +107,9 @@ class CommitmentsPanel(QWidget):
             "In bản cam kết của đồng chí đang chọn (chưa viết thì in mẫu để viết tay)"
         )
         self.summary_button = QPushButton("In &bảng tổng hợp…")
+        self.deleted_button = QPushButton("Ca&m kết đã xóa…")
+        self.deleted_button.setToolTip("Xem những bản cam kết đã xóa và khôi phục")
+        self.deleted_button.clicked.connect(self.show_deleted)
         self.open_button.clicked.connect(self.open_selected)
         self.evaluate_button.clicked.connect(self.evaluate_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -119,7 +122,12 @@ class CommitmentsPanel(QWidget):
         top.addSpacing(16)
         top.addWidget(self.topic_label, 1)
         buttons = FlowLayout()
-        for button in (self.open_button, self.evaluate_button, self.delete_button):
+        for button in (
+            self.open_button,
+            self.evaluate_button,
+            self.delete_button,
+            self.deleted_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.print_button)
@@ -284,7 +292,7 @@ class CommitmentsPanel(QWidget):
             self,
             "Xóa bản cam kết",
             f"Xóa bản cam kết năm {year} của đồng chí {row.full_name} (cả tiến độ và đánh giá)? "
-            "Có thể hoàn tác ngay sau khi xóa.",
+            "Có thể hoàn tác ngay sau khi xóa, hoặc khôi phục sau ở «Cam kết đã xóa…».",
             "Xóa",
             "Không xóa",
             danger=True,
@@ -300,6 +308,17 @@ class CommitmentsPanel(QWidget):
 
     def _changed_by_undo(self, member_id: int) -> None:
         self.reload(member_id)
+
+    def show_deleted(self):
+        """Bản cam kết đã xóa, with "Khôi phục" (undo works only until the app is closed)."""
+        from desktop.ui.commitments.deleted_dialog import deleted_commitments_dialog
+
+        dialog = deleted_commitments_dialog(self.ctx, lambda: self.reload(), self)
+        dialog.finished.connect(lambda _result: self.table.setFocus())
+        dialog.finished.connect(dialog.deleteLater)
+        self.deleted_dialog = dialog
+        dialog.open()
+        return dialog
 
     def print_selected(self):
         row = self.selected_row()

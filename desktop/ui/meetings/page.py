@@ -95,6 +95,9 @@ class MeetingsPage(QWidget):
         self.open_button = QPushButton("&Mở buổi sinh hoạt")
         self.delete_button = QPushButton("&Xóa")
         self.book_button = QPushButton("In &sổ biên bản năm…")
+        self.deleted_button = QPushButton("&Buổi đã xóa…")
+        self.deleted_button.setToolTip("Xem những buổi sinh hoạt đã xóa và khôi phục")
+        self.deleted_button.clicked.connect(self.show_deleted)
         self.plan_button.clicked.connect(self.plan_next)
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -110,7 +113,12 @@ class MeetingsPage(QWidget):
         top.addWidget(self.next_button)
         top.addStretch(1)
         buttons = FlowLayout()
-        for button in (self.plan_button, self.open_button, self.delete_button):
+        for button in (
+            self.plan_button,
+            self.open_button,
+            self.delete_button,
+            self.deleted_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.template_button)
@@ -244,7 +252,8 @@ class MeetingsPage(QWidget):
         if not messages.ask(
             self,
             "Xóa buổi sinh hoạt",
-            f"Xóa «{summary.title}» cùng chương trình, điểm danh và biên bản nháp của buổi này?",
+            f"Xóa «{summary.title}» cùng chương trình, điểm danh và biên bản nháp của buổi này? "
+            "Có thể khôi phục ở «Buổi đã xóa…».",
             "Xóa",
             "Không xóa",
             danger=True,
@@ -257,6 +266,21 @@ class MeetingsPage(QWidget):
             return
         self.reload()
         self.meetings_changed.emit()
+
+    def show_deleted(self):
+        """Buổi sinh hoạt đã xóa, with "Khôi phục"; the year shows a restored one at once."""
+        from desktop.ui.meetings.deleted_dialog import deleted_meetings_dialog
+
+        def changed() -> None:
+            self.reload()
+            self.meetings_changed.emit()
+
+        dialog = deleted_meetings_dialog(self.ctx, changed, self)
+        dialog.finished.connect(lambda _result: self.table.setFocus())
+        dialog.finished.connect(dialog.deleteLater)
+        self.deleted_dialog = dialog
+        dialog.open()
+        return dialog
 
     def print_book(self) -> Task | None:
         from desktop.printing.meetings.minutes_book import write_minutes_book_pdf

@@ -68,6 +68,9 @@ class TopicsPage(TopicActions, StudyActions, QWidget):
         self.new_button = QPushButton("Thêm chuyên đề &mới…")
         self.edit_button = QPushButton("&Sửa chuyên đề…")
         self.delete_button = QPushButton("&Xóa chuyên đề")
+        self.deleted_button = QPushButton("Chu&yên đề đã xóa…")
+        self.deleted_button.setToolTip("Xem những chuyên đề đã xóa và khôi phục")
+        self.deleted_button.clicked.connect(self.show_deleted)
         self.new_button.clicked.connect(self.new_topic)
         self.edit_button.clicked.connect(self.edit_topic)
         self.delete_button.clicked.connect(self.delete_topic)
@@ -114,7 +117,7 @@ class TopicsPage(TopicActions, StudyActions, QWidget):
         # The topic titles are long; the combo gets the whole line.
         # Two rows: five buttons on one line made the page wider than a 1280-pixel screen.
         topic_buttons = FlowLayout()
-        for button in (self.new_button, self.edit_button, self.delete_button):
+        for button in (self.new_button, self.edit_button, self.delete_button, self.deleted_button):
             topic_buttons.addWidget(button)
         topic_buttons.addStretch(1)
         catalogue_buttons = FlowLayout()

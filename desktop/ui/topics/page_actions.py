@@ -76,7 +76,8 @@ class TopicActions(PageDialogs):
         if not messages.ask(
             self,
             "Xóa chuyên đề",
-            f"Xóa chuyên đề “{topic.display_title}” ({topic.period_label})?",
+            f"Xóa chuyên đề “{topic.display_title}” ({topic.period_label})? "
+            "Có thể khôi phục ở «Chuyên đề đã xóa…».",
             "Xóa",
             "Không",
             danger=True,
@@ -90,6 +91,20 @@ class TopicActions(PageDialogs):
         self.reload()
         self.topics_changed.emit()
         return True
+
+    def show_deleted(self):
+        """Chuyên đề đã xóa, with "Khôi phục"; the page shows a restored one at once."""
+        from desktop.ui.topics.deleted_dialog import deleted_topics_dialog
+
+        def changed() -> None:
+            self.reload()
+            self.topics_changed.emit()
+
+        dialog = deleted_topics_dialog(self.ctx, changed, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.deleted_dialog = dialog
+        dialog.open()
+        return dialog
 
     def add_from_catalogue(self) -> CatalogueDialog:
         dialog = CatalogueDialog(self.ctx, self)

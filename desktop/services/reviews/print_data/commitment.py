@@ -167,5 +167,7 @@ def _last_evaluation(db: Database, year: int) -> date | None:
     """The day the chi ủy evaluated the year's last commitment (the summary's act)."""
     with db.session() as session:
         return session.scalar(
-            select(func.max(Commitment.evaluated_on)).where(Commitment.year == year)
+            select(func.max(Commitment.evaluated_on)).where(
+                Commitment.year == year, Commitment.deleted_at.is_(None)
+            )
         )
