@@ -17,10 +17,10 @@ from desktop.printing.page import (
     Signature,
     body_width,
     build_pdf,
-    data_table,
     esc,
     fit_cell,
     header_flowables,
+    ruled_list,
     signature_block,
     strip_cell_word,
     styles,
@@ -92,16 +92,8 @@ def month_flowables(paper: MonthPaper) -> list[Flowable]:
     items: list[Flowable] = header_flowables(paper_header(paper, paper.issued_on), landscape=True)
     cell = strip_cell_word(paper.head.cell.name) or "……"
     items += title_flowables(f"{TITLE} tháng {month_text(sheet.month)}", f"Chi bộ {cell}")
-    rows = month_rows(paper)
-    last = len(rows)  # the header row is row 0
-    style = [
-        ("ALIGN", (0, 1), (0, -1), "CENTER"),
-        ("ALIGN", (3, 1), (3, -1), "RIGHT"),
-        ("ALIGN", (5, 1), (6, -1), "RIGHT"),
-        ("ALIGN", (7, 1), (7, -1), "CENTER"),
-        ("FONTNAME", (0, last), (-1, last), st.table_head.fontName),
-    ]
-    items.append(data_table([list(HEADINGS)], rows, widths(), extra_style=style))
+    items.append(ruled_list(HEADINGS, month_rows(paper), widths(), center=(0, 7),
+                            right=(3, (5, 6)), total_rows=1))
     items.append(Spacer(1, 3 * mm))
     owing = sum(1 for line in sheet.lines if line.due.owes)
     paid = sum(1 for line in sheet.lines if line.state == "paid" and line.due.owes)

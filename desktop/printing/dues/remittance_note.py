@@ -16,9 +16,9 @@ from desktop.printing.page import (
     Signature,
     body_width,
     build_pdf,
-    data_table,
     esc,
     header_flowables,
+    ruled_list,
     signature_block,
     strip_cell_word,
     styles,
@@ -59,10 +59,8 @@ def remittance_flowables(paper: RemittancePaper) -> list[Flowable]:
     items.append(Spacer(1, 3 * mm))
     width = body_width()
     cols = [width * 0.16, width * 0.22, width * 0.16, width * 0.23, width * 0.23]
-    rows = remittance_rows(paper)
-    style = [("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
-             ("FONTNAME", (0, len(rows)), (-1, len(rows)), st.table_head.fontName)]
-    items.append(data_table([list(HEADINGS)], rows, cols, extra_style=style))
+    items.append(ruled_list(HEADINGS, remittance_rows(paper), cols, center=(0,),
+                            right=((1, -1),), total_rows=1))
     items.append(Spacer(1, 3 * mm))
     items.append(Paragraph(esc(f"Số tiền nộp cấp trên: {money(s.remitted)} đồng "
                                f"(bằng chữ: {dong_in_words(s.remitted)})."), st.plain))

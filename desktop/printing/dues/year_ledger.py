@@ -17,10 +17,10 @@ from desktop.printing.page import (
     Signature,
     body_width,
     build_pdf,
-    data_table,
     esc,
     fit_cell,
     header_flowables,
+    ruled_list,
     signature_block,
     strip_cell_word,
     styles,
@@ -79,14 +79,8 @@ def year_flowables(paper: YearPaper) -> list[Flowable]:
     cols = widths()
     rows = [[r[0], fit_cell(r[1], cols[1]), *r[2:]] for r in year_rows(sheet)]
     heads = ["TT", "Họ và tên"] + [f"T{m}" for m in range(1, 13)] + ["Cả năm"]
-    n = len(rows)
-    style = [
-        ("ALIGN", (0, 1), (0, -1), "CENTER"),
-        ("ALIGN", (2, 1), (-1, -1), "RIGHT"),
-        ("FONTNAME", (0, n - 1), (-1, n), st.table_head.fontName),
-        ("FONTSIZE", (2, 1), (-1, -1), 10),
-    ]
-    items.append(data_table([heads], rows, cols, extra_style=style))
+    items.append(ruled_list(heads, rows, cols, center=(0,), right=((2, -1),), total_rows=2,
+                            extra_style=[("FONTSIZE", (2, 1), (-1, -1), 10)]))
     items.append(Spacer(1, 3 * mm))
     items.append(Paragraph(f"<i>{esc(LEGEND)}</i>", st.plain))
     for line in basis_lines(sheet.packs):

@@ -22,10 +22,10 @@ from desktop.printing.page import (
     Signature,
     body_width,
     build_pdf,
-    data_table,
     esc,
     fit_cell,
     header_flowables,
+    ruled_list,
     signature_block,
     strip_cell_word,
     styles,
@@ -48,6 +48,7 @@ HEADINGS = (
     "Ngày chính thức",
     "Số thẻ đảng viên",
 )
+HEADING_NOTE = "(chức vụ, ghi chú)"  # in small italics under "Họ và tên"
 # Left plus right cell padding, as set by page.data_table.
 _PADDING = 4
 # What the name cell adds about a situation other than chính thức / dự bị (whose mark is
@@ -133,15 +134,9 @@ def column_widths(rows: int) -> list[float]:
 
 def roster_table(entries: list[RosterEntry], notes: bool = True) -> Flowable:
     """The ruled table; ``notes`` adds the status (dự bị, miễn sinh hoạt) to the rows."""
-    st = styles()
     widths = column_widths(len(entries))
-    head: list[object] = list(HEADINGS)
-    head[1] = Paragraph(
-        "Họ và tên<br/><font size=10><i>(chức vụ, ghi chú)</i></font>", st.table_head
-    )
     rows = [_row(entry, widths, notes) for entry in entries]
-    centre = [("ALIGN", (c, 1), (c, -1), "CENTER") for c in (0, 2, 3, 6, 7, 8)]
-    return data_table([head], rows, widths, extra_style=centre)
+    return ruled_list(HEADINGS, rows, widths, notes={1: HEADING_NOTE}, center=(0, 2, 3, 6, 7, 8))
 
 
 def _row(entry: RosterEntry, widths: list[float], notes: bool) -> list[object]:
