@@ -44,6 +44,14 @@ class ScalingStyle(QProxyStyle):
             return max(base, target_size())
         return base
 
+    def sizeFromContents(self, kind, option, size, widget=None):  # noqa: N802 - Qt's name
+        # Each spin arrow is half the box's height: the box is two targets tall, so the
+        # up and the down arrow are each a whole target (24 px or more at the largest).
+        result = super().sizeFromContents(kind, option, size, widget)
+        if kind == QStyle.ContentsType.CT_SpinBox:
+            result.setHeight(max(result.height(), 2 * target_size()))
+        return result
+
     def styleHint(self, hint, option=None, widget=None, data=None) -> int:  # noqa: N802
         # A form puts a field under its label when the two do not fit side by side,
         # instead of widening the window (large text, small screen).

@@ -15,6 +15,8 @@ CHOICES = {
     COL_EXCUSED: Presence.EXCUSED.value,
     COL_UNEXCUSED: Presence.UNEXCUSED.value,
 }
+# The header over the three narrow choice columns, on two lines so the names have room.
+HEADERS = ("TT", "Họ và tên", "Có mặt\n(1)", "Vắng có\nlý do (2)", "Vắng không\nlý do (3)", "Lý do")
 CHOSEN, NOT_CHOSEN = "●", "○"
 
 
@@ -72,6 +74,8 @@ class AttendanceModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             return COLUMNS[section]
         return None
 

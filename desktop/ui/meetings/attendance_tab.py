@@ -3,6 +3,10 @@
 Arrow keys move between members; 1, 2, 3 mark present, absent with reason, absent
 without reason; a click on a circle marks it too. Exempted members and members attending
 elsewhere are listed apart, greyed, never marked.
+
+The roll gets the height of the tab: rows are as tall as the text or the circles (which
+grow with the text size, see attendance_delegate.py), the guests' table shows only once
+there is a guest, and a roll longer than the tab scrolls, the current row kept in view.
 """
 
 from __future__ import annotations
@@ -24,9 +28,16 @@ from PySide6.QtWidgets import (
 from desktop.printing.meetings.minutes_text import attendance_lines
 from desktop.services.meetings.roster import summarize
 from desktop.services.meetings.plan import AttendanceRow, GuestData
+from desktop.ui.meetings.attendance_delegate import (
+    RING_MARGIN,
+    ChoiceDelegate,
+    ring_size,
+    row_height,
+)
 from desktop.ui.meetings.attendance_model import (
     CHOICES,
     COL_NAME,
+    COL_NUMBER,
     COL_REASON,
     AttendanceModel,
 )
@@ -52,11 +63,16 @@ class AttendanceTab(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
+        self.table.setItemDelegate(ChoiceDelegate(self.table))
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # Widths are set from the header and the names once per load, not per mark:
+        # sizing columns to their contents on every change went through all the rows.
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_REASON, QHeaderView.ResizeMode.Stretch)
+        self._size_rows()
         self.table.setAccessibleName("Điểm danh")
         self.table.installEventFilter(self)
         self.table.clicked.connect(self._clicked)
@@ -77,6 +93,7 @@ class AttendanceTab(QWidget):
         self.guests.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.guests.verticalHeader().hide()
         self.guests.setMaximumHeight(150)
+        self.guests.hide()  # shown once there is a guest
         self.guests.itemChanged.connect(lambda _item: self.changed.emit())
         self.add_guest_button = QPushButton("Thêm đại &biểu")
         self.remove_guest_button = QPushButton("Bỏ đại biểu")
@@ -113,12 +130,40 @@ class AttendanceTab(QWidget):
         for guest in guests:
             self._guest_row((guest.name, guest.position, guest.organization))
         self.guests.blockSignals(False)
+        self.guests.setVisible(self.guests.rowCount() > 0)
         names = "; ".join(f"{r.full_name} ({r.status_label.lower()})" for r in self.apart)
         self.apart_label.setText(f"Không điểm danh: {names}." if names else "")
         self.apart_label.setVisible(bool(names))
         self._update_counts()
+        self._size_columns()
         if self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(0, CHOICES_FIRST))
+
+    # --- sizes ---------------------------------------------------------------------
+
+    def _size_rows(self) -> None:
+        rows = self.table.verticalHeader()
+        rows.setMinimumSectionSize(1)
+        rows.setDefaultSectionSize(row_height())
+        # At least five members in view however small the tab: the rest scrolls.
+        header = self.table.horizontalHeader().sizeHint().height()
+        self.table.setMinimumHeight(header + 5 * row_height() + 2 * self.table.frameWidth())
+
+    def _size_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        ring = ring_size() + 2 * RING_MARGIN
+        digits = self.fontMetrics().horizontalAdvance(str(max(self.model.rowCount(), 1))) + 16
+        header.resizeSection(COL_NUMBER, max(header.sectionSizeHint(COL_NUMBER), digits))
+        for column in CHOICES:
+            header.resizeSection(column, max(header.sectionSizeHint(column), ring))
+        # Names whole (issue 10 point 12): as wide as the longest one.
+        self.table.resizeColumnToContents(COL_NAME)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._size_rows()
+            self._size_columns()
 
     def all_rows(self) -> list[AttendanceRow]:
         return list(self.model.rows) + self.apart
@@ -138,12 +183,14 @@ class AttendanceTab(QWidget):
     def summary(self):
         return summarize(self.all_rows())
 
-    def counts_text(self) -> str:
-        return " ".join(line.removeprefix("- ") for line in attendance_lines(self.summary()))
+    def counts_text(self, summary=None) -> str:
+        summary = summary or self.summary()
+        return " ".join(line.removeprefix("- ") for line in attendance_lines(summary))
 
     def _update_counts(self) -> None:
-        self.counts_label.setText(self.counts_text())
-        waiting = self.summary().not_marked
+        summary = self.summary()  # once: it goes through the whole roll
+        self.counts_label.setText(self.counts_text(summary))
+        waiting = summary.not_marked
         self.not_marked_label.setText(f"Còn {waiting} đồng chí chưa điểm danh." if waiting else "")
         self.not_marked_label.setVisible(bool(waiting))
 
@@ -195,6 +242,7 @@ class AttendanceTab(QWidget):
             self.guests.setItem(row, column, QTableWidgetItem(value))
 
     def add_guest(self) -> None:
+        self.guests.show()
         self._guest_row(("", "", ""))
         self.guests.setCurrentCell(self.guests.rowCount() - 1, 0)
         self.guests.editItem(self.guests.item(self.guests.rowCount() - 1, 0))
@@ -204,6 +252,7 @@ class AttendanceTab(QWidget):
         row = self.guests.currentRow()
         if row >= 0:
             self.guests.removeRow(row)
+            self.guests.setVisible(self.guests.rowCount() > 0)
             self.changed.emit()
 
 
