@@ -111,3 +111,31 @@ def test_workbooks_hold_numbers_and_print_on_a4_landscape(ledger, tmp_path):
     month_rows = list(month_book.active.iter_rows(min_row=5, values_only=True))
     total = next(r for r in month_rows if r[1] == "Cộng")
     assert total[6] == sum(r[6] or 0 for r in month_rows if isinstance(r[0], int))
+
+
+def test_a_running_year_says_to_which_day_a_locked_year_keeps_its_title_and_date(
+    ledger, tmp_path
+):
+    from datetime import datetime
+
+    from desktop.models import DuesMonthClosing
+    from desktop.services.dues.collect import close_month
+    from desktop.text import short_date
+
+    db, _ = ledger
+    today = short_date(date.today())
+    text = " ".join(pdf_text(write_year_pdf(db, 2026, tmp_path / "nam.pdf")).split())
+    assert f"NĂM 2026 TÍNH ĐẾN NGÀY {today}" in text.upper()
+    book = load_workbook(write_year_xlsx(db, 2026, tmp_path / "nam.xlsx"))
+    assert f"tính đến ngày {today}".upper() in book.active["A1"].value
+    # December locked on 05/01/2027: the ledger is final, printed as it was issued that day.
+    close_month(db, (2026, 12), by="Trần Thủ Quỹ")
+    with db.session() as session:
+        session.get(DuesMonthClosing, date(2026, 12, 1)).closed_at = datetime(2027, 1, 5, 9, 0)
+    first = pdf_text(write_year_pdf(db, 2026, tmp_path / "nam1.pdf"))
+    assert "TÍNH ĐẾN" not in first.upper()
+    assert "ngày 05 tháng 01 năm 2027" in " ".join(first.split())
+    again = pdf_text(write_year_pdf(db, 2026, tmp_path / "nam2.pdf"))
+    assert again == first
+    book = load_workbook(write_year_xlsx(db, 2026, tmp_path / "nam1.xlsx"))
+    assert book.active["A1"].value == "SỔ THEO DÕI THU, NỘP ĐẢNG PHÍ NĂM 2026"

@@ -11,7 +11,7 @@ import io
 from pathlib import Path
 
 from desktop.printing.dues.month_list import HEADINGS, TITLE as MONTH_TITLE, note_of
-from desktop.printing.dues.year_ledger import LEGEND, NOTHING_DUE, TITLE as YEAR_TITLE, UNPAID
+from desktop.printing.dues.year_ledger import LEGEND, NOTHING_DUE, UNPAID, year_title
 from desktop.printing.page import strip_cell_word
 from desktop.services.dues.common import Month, month_text
 from desktop.services.dues.print_data import (
@@ -137,7 +137,7 @@ def year_workbook(paper: YearPaper) -> bytes:
     from openpyxl.utils import get_column_letter
 
     data = paper.sheet
-    title = f"{YEAR_TITLE} năm {data.year}"
+    title = year_title(paper)
     book = _book(title)
     sheet = book.active
     sheet.title = f"Năm {data.year}"

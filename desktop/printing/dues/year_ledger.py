@@ -30,6 +30,7 @@ from desktop.services.dues.common import money
 from desktop.services.dues.ledger import NOTHING_DUE_MARK, UNPAID_MARK, LedgerLine, YearSheet
 from desktop.services.dues.print_data import YearPaper, basis_lines, year_paper
 from desktop.storage.database import Database
+from desktop.text import short_date
 
 TITLE = "Sổ theo dõi thu, nộp đảng phí"
 UNPAID, NOTHING_DUE = UNPAID_MARK, NOTHING_DUE_MARK
@@ -39,8 +40,17 @@ LEGEND = (f"Ghi chú: số trong ô là số tiền đã nộp cho tháng đó (
 
 def write_year_pdf(db: Database, year: int, target: Path) -> Path:
     paper = year_paper(db, year)
-    return build_pdf(Path(target), year_flowables(paper), title=f"{TITLE} năm {year}",
+    return build_pdf(Path(target), year_flowables(paper), title=year_title(paper),
                      landscape=True)
+
+
+def year_title(paper: YearPaper) -> str:
+    """"Sổ theo dõi … năm 2025" for a locked year; a year still running is a report of the
+    day it is printed and says so: "… năm 2026 tính đến ngày 02/12/2026"."""
+    title = f"{TITLE} năm {paper.sheet.year}"
+    if paper.closed:
+        return title
+    return f"{title} tính đến ngày {short_date(paper.issued_on)}"
 
 
 def cell_text(line: LedgerLine | None) -> str:
@@ -75,7 +85,7 @@ def year_flowables(paper: YearPaper) -> list[Flowable]:
     sheet = paper.sheet
     items: list[Flowable] = header_flowables(paper_header(paper, paper.issued_on), landscape=True)
     cell = strip_cell_word(paper.head.cell.name) or "……"
-    items += title_flowables(f"{TITLE} năm {sheet.year}", f"Chi bộ {cell}")
+    items += title_flowables(year_title(paper), f"Chi bộ {cell}")
     cols = widths()
     rows = [[r[0], fit_cell(r[1], cols[1]), *r[2:]] for r in year_rows(sheet)]
     heads = ["TT", "Họ và tên"] + [f"T{m}" for m in range(1, 13)] + ["Cả năm"]

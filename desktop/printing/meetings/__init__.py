@@ -6,4 +6,5 @@ Modules:
 - ``minutes_book``
 - ``minutes_docx``
 - ``minutes_text``
+- ``paper_text``
 """

@@ -13,7 +13,7 @@ from pathlib import Path
 from reportlab.platypus import Flowable
 
 from desktop.printing.meetings.minutes import block_paragraph
-from desktop.printing.meetings.minutes_text import (
+from desktop.printing.meetings.paper_text import (
     Block,
     Kind,
     Run,

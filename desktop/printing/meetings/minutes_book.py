@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from desktop.printing.meetings.minutes import minutes_flowables
-from desktop.printing.meetings.minutes_text import nfc
+from desktop.printing.meetings.paper_text import nfc
 from desktop.printing.page import (
     DocumentHeader,
     body_width,

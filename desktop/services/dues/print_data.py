@@ -11,7 +11,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from desktop.models import Member, PartyPost
+from desktop.models import DuesMonthClosing, Member, PartyPost
 from desktop.rules.dues_model import DuesPack
 from desktop.services.cell.details import CellInfo, get_cell
 from desktop.services.dues import settings
@@ -37,9 +37,13 @@ class MonthPaper:
 
 @dataclass(frozen=True)
 class YearPaper:
+    """``closed``: December is locked, so the year's ledger is final and reprints as issued
+    (dated the day it was locked); otherwise it is a running report of ``issued_on``."""
+
     head: DuesHead
     sheet: YearSheet
     issued_on: date
+    closed: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,12 @@ def year_paper(db: Database, year: int, issued_on: date | None = None) -> YearPa
     with db.session() as session:
         head = _head(db, session)
         sheet = year_sheet_in(session, year)
-    return YearPaper(head, sheet, issued_on or min(date.today(), date(year, 12, 31)))
+        locked_at = session.scalar(
+            select(DuesMonthClosing.closed_at).where(DuesMonthClosing.month == date(year, 12, 1))
+        )
+    if locked_at is not None:
+        return YearPaper(head, sheet, issued_on or locked_at.date(), closed=True)
+    return YearPaper(head, sheet, issued_on or date.today())
 
 
 def remittance_paper(db: Database, first: Month, last: Month,

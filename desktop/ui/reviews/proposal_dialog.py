@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.services.reviews import ratings
 from desktop.errors import ValidationError
 from desktop.services.meetings.plan import list_meetings
+from desktop.services.reviews.self_rating import self_rating_mismatch
 from desktop.services.reviews.self_reviews import score_text
 from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui import messages
@@ -97,6 +98,8 @@ def facts_text(pack, row: ratings.RatingRow) -> str:
         lines.append("Bản tự kiểm điểm: chưa viết")
     self_level = pack.level(row.self_level).name if row.self_level else "chưa nhận"
     lines.append(f"Tự nhận mức: {self_level}")
+    if mismatch := self_rating_mismatch(pack, row.self_level, facts.self_score):
+        lines.append(f"⚠ {mismatch}.")
     lines.append(f"Cam kết: {commitment_text(row)}")
     if facts.unexcused_months:
         lines.append(f"Vắng sinh hoạt không lý do: {facts.unexcused_months} tháng")

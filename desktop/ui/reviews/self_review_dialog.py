@@ -7,6 +7,8 @@ does not hold (đình chỉ sinh hoạt, nghỉ ốm, tự phát hiện và kh�
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.services.reviews import ratings
 
 from desktop.services.reviews import self_reviews
+from desktop.services.reviews.self_rating import self_rating_mismatch
 from desktop.errors import ValidationError
 from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui import messages
@@ -77,8 +80,15 @@ class SelfReviewDialog(EditDialog):
         self.written_on = date_edit()
         self.written_on.textChanged.connect(self.mark_dirty)
         self.written_box = FieldBox(self.written_on)
+        # The self-rating against the score's band, in words, as the rating list prints it.
+        self.band_note = notice_label("")
+        self.band_note.setVisible(False)
+        self.self_level.currentIndexChanged.connect(self.show_band_note)
+        if self.scores is not None:
+            self.scores.changed.connect(self.show_band_note)
         rating_form = QFormLayout(rating_box)
         rating_form.addRow(form_label("&Mức tự xếp loại:", self.self_level), self.self_level_box)
+        rating_form.addRow(self.band_note)
         rating_form.addRow(form_label("Ngày &viết:", self.written_on), self.written_box)
         side.addWidget(rating_box)
 
@@ -137,6 +147,23 @@ class SelfReviewDialog(EditDialog):
         layout.addLayout(buttons)
         self._load()
 
+    def band_text(self) -> str:
+        """"⚠ Tự xếp loại «Tốt» nhưng điểm 66 thuộc mức «Hoàn thành»…", or "" when the
+        self-rating sits in its band (or the scores are not all typed in yet)."""
+        if self.scores is None:
+            return ""
+        scores, errors = self.scores.scores()
+        if errors or len(scores) < len(self.scores.groups):
+            return ""
+        total = sum(scores.values(), Decimal(0))
+        text = self_rating_mismatch(self.detail.pack, self.self_level.currentData() or "", total)
+        return f"⚠ {text}. Xem lại mức tự xếp loại hoặc điểm tự chấm." if text else ""
+
+    def show_band_note(self) -> None:
+        text = self.band_text()
+        self.band_note.setText(text)
+        self.band_note.setVisible(bool(text))
+
     def _not_rated_text(self) -> str:
         if self.row.rated:
             return ""
@@ -166,6 +193,7 @@ class SelfReviewDialog(EditDialog):
             self.not_rated_text.setText(row.not_rated_note)
         finally:
             self.loading = False
+        self.show_band_note()
         self.dirty = False
 
     def facts(self) -> ratings.RatingFacts:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QIcon
 
 from desktop.services.reviews.commitments import CommitmentResult
 from desktop.services.reviews.ratings import RatingRow, RatingSheet
+from desktop.services.reviews.self_rating import self_rating_mismatch
 from desktop.services.reviews.self_reviews import score_text
 from desktop.text import fold, matches
 from desktop.ui.reviews.common import short_level, votes_text
@@ -31,7 +32,10 @@ ALL_COLUMNS = (
 )
 _CENTERED = {"number", "review", "score", "absent", "warnings"}
 _NOT_RATED_COLOUR = QColor("#6b6b6b")
+_MISMATCH_COLOUR = QColor("#9a3412")
 NOT_RATED = "Không xếp loại"
+# Beside a self-rating outside the band of its score; the tooltip says which band.
+OUT_OF_BAND = "ngoài khung điểm"
 
 
 def commitment_text(row: RatingRow) -> str:
@@ -108,6 +112,8 @@ class RatingTableModel(RecordTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ForegroundRole and not row.rated:
             return QBrush(_NOT_RATED_COLOUR)
+        if role == Qt.ItemDataRole.ForegroundRole and key == "self" and self.mismatch(row):
+            return QBrush(_MISMATCH_COLOUR)
         if role == Qt.ItemDataRole.DecorationRole and key == "warnings" and row.warnings:
             return self.warning_icon
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -131,7 +137,8 @@ class RatingTableModel(RecordTableModel):
                 return self.display(row, position, "review")
             return score_text(row.facts.self_score)
         if key == "self":
-            return short_level(pack, row.self_level)
+            text = short_level(pack, row.self_level)
+            return f"{text} ⚠ {OUT_OF_BAND}" if text and self.mismatch(row) else text
         if key == "commitment":
             return commitment_text(row)
         if key == "absent":
@@ -149,6 +156,10 @@ class RatingTableModel(RecordTableModel):
         if key == "warnings":
             return str(len(row.warnings)) if row.warnings else ""
         return ""
+
+    def mismatch(self, row: RatingRow) -> str:
+        """The self-rating against the band of the member's score, in words ("" if it fits)."""
+        return self_rating_mismatch(self.sheet.pack, row.self_level, row.facts.self_score)
 
     def tooltip(self, row: RatingRow, position: int, key: str) -> str:
         if not row.rated and key in ("name", "proposed"):
@@ -169,6 +180,8 @@ class RatingTableModel(RecordTableModel):
             code = row.self_level if key == "self" else row.proposed_level
             level = self.sheet.pack.level(code) if code else None
             name = f"{level.name} ({level.code})" if level else ""
+            if key == "self" and (mismatch := self.mismatch(row)):
+                name += f"\n{mismatch}."
             if key == "proposed" and name and row.votes_total is not None:
                 agreed = "?" if row.votes_for is None else row.votes_for
                 name += (

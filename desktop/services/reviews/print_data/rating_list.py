@@ -18,9 +18,10 @@ from desktop.services.reviews.print_data.common import (
     shares,
     votes_text,
 )
-from desktop.services.reviews.ratings import RatingRow, RatingSheet, implied_level, rating_sheet
+from desktop.services.reviews.ratings import RatingRow, RatingSheet, rating_sheet
+from desktop.services.reviews.self_rating import self_rating_mismatch
 from desktop.storage.database import Database
-from desktop.text import format_number, short_date
+from desktop.text import short_date
 
 # A warning's code put briefly, for the narrow "Ghi chú" column of the rating list.
 _WARNING_NOTES = {
@@ -183,15 +184,9 @@ def admission_words(pack: RulePack, admitted_on: date | None, months: int | None
 
 
 def self_level_outside_band(pack: RulePack, row: RatingRow) -> str:
-    """The flag when the self-rating is above the band of the member's own score."""
-    band = implied_level(pack, row)
-    if band is None or not row.self_level or row.self_level == band.code:
-        return ""
-    codes = [level.code for level in pack.levels]  # highest first
-    if row.self_level in codes and codes.index(row.self_level) < codes.index(band.code):
-        score = format_number(row.facts.self_score)
-        return f"Tự xếp loại cao hơn khung điểm ({score} điểm: {band.short_name})"
-    return ""
+    """The flag when the self-rating is outside the band of the member's own score (the
+    same words as the app shows)."""
+    return self_rating_mismatch(pack, row.self_level, row.facts.self_score)
 
 
 def _note(pack: RulePack, row: RatingRow) -> str:
