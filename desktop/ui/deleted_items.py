@@ -58,7 +58,7 @@ class DeletedItemsDialog(QDialog):
         self.changed = changed
         self.restored: list[int] = []
         self.setWindowTitle(kind.title)
-        fit_to_screen(self, QSize(680, 440), key=key)
+        fit_to_screen(self, QSize(760, 520), key=key)
         intro = QLabel(kind.intro)
         intro.setWordWrap(True)
         self.list = QListWidget()

@@ -7,6 +7,7 @@ Modules:
 - ``checks``
 - ``common``
 - ``corrections``
+- ``deleted`` (meetings in "Đã xóa")
 - ``documents``
 - ``minutes``
 - ``plan``

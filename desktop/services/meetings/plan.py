@@ -11,10 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.models import AgendaItem, Meeting, TopicSection
+from desktop.models import AgendaItem, Meeting, Topic, TopicSection
 from desktop.errors import DomainError
 from desktop.services.meetings.agenda import (
     STUDY,
@@ -311,7 +310,8 @@ def _check_period(year: int, month: int, planned_on: date | None) -> None:
 
 
 def _check_section(session: Session, section_id: int) -> None:
-    if session.get(TopicSection, section_id) is None:
+    section = session.get(TopicSection, section_id)
+    if section is None or session.get(Topic, section.topic_id).deleted_at is not None:
         raise DomainError("Không tìm thấy nội dung chuyên đề được chọn.")
 
 

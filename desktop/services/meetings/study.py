@@ -49,7 +49,8 @@ def suggest(
 
 def current_topics(session: Session, on: date) -> list[Topic]:
     """Topics current on ``on`` in the order of ``topics.current_topics`` (one rule)."""
-    topics = session.scalars(select(Topic).where(Topic.deleted_at.is_(None)).options(selectinload(Topic.sections))).all()
+    live = select(Topic).where(Topic.deleted_at.is_(None))
+    topics = session.scalars(live.options(selectinload(Topic.sections))).all()
     return sorted((t for t in topics if covers(t, on)), key=current_order)
 
 

@@ -4,6 +4,8 @@ and the data the review papers print.
 
 Modules:
 - ``collective``
+- ``commitment_bin`` (commitments in "Đã xóa")
+- ``commitment_records``
 - ``commitments``
 - ``history``
 - ``print_data``

@@ -4,6 +4,7 @@ round (học tập, quán triệt).
 Modules:
 - ``catalogue``
 - ``data``
+- ``deleted`` (topics in "Đã xóa")
 - ``files``
 - ``study_round``
 """
