@@ -18,6 +18,19 @@ from desktop.cli.common import (
 from desktop.cli.parser import build_parser
 
 
+# command → (module under desktop.cli, function)
+_HANDLERS = {
+    "demo": ("members", "demo_command"),
+    "members": ("members", "members_command"),
+    "print": ("papers", "print_command"),
+    "backup": ("data", "backup_command"),
+    "restore": ("data", "restore_command"),
+    "check": ("data", "check_command"),
+    "export": ("exchange", "export_packages"),
+    "import": ("exchange", "import_packages"),
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     utf8_console()
     args = build_parser().parse_args(argv)
@@ -35,21 +48,14 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.storage.lock import DataFolderInUse
     from desktop.storage.schema import NewerDatabaseError
 
-    from desktop.cli import data, exchange, members, papers
+    from importlib import import_module
 
-    handlers = {
-        "demo": members.demo_command,
-        "members": members.members_command,
-        "print": papers.print_command,
-        "backup": data.backup_command,
-        "restore": data.restore_command,
-        "check": data.check_command,
-        "export": exchange.export_packages,
-        "import": exchange.import_packages,
-    }
+    # Only the command's own module is imported (``sochibo check`` needs no printing).
+    module, name = _HANDLERS[args.command]
+    handler = getattr(import_module(f"desktop.cli.{module}"), name)
     allow_new_database(bool(getattr(args, "new_database", False)))
     try:
-        return handlers[args.command](args, data_dir)
+        return handler(args, data_dir)
     except (DomainError, DataFolderInUse, NewerDatabaseError, BackupError, RuleFileError) as exc:
         say_error(f"Lỗi: {exc}")
         return EXIT_FAILED

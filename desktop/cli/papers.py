@@ -14,11 +14,8 @@ from desktop.cli.common import (
 
 
 def print_command(args, data_dir: Path) -> int:
-    from desktop.cli.dues import print_dues
-    from desktop.cli.exchange import print_consolidated_paper
-
     printers = {
-        "dues": print_dues,
+        "dues": _print_dues,
         "roster": _print_roster,
         "agenda": _print_agenda,
         "minutes": _print_minutes,
@@ -28,12 +25,24 @@ def print_command(args, data_dir: Path) -> int:
         "ratings": _print_ratings,
         "commitments": _print_commitments,
         "collective": _print_collective,
-        "consolidated": print_consolidated_paper,
+        "consolidated": _print_consolidated,
     }
     with open_workspace(data_dir) as ws:
         message = printers[args.document](args, ws.db)
     print(message)
     return EXIT_OK
+
+
+def _print_dues(args, db) -> str:
+    from desktop.cli.dues import print_dues
+
+    return print_dues(args, db)
+
+
+def _print_consolidated(args, db) -> str:
+    from desktop.cli.exchange import print_consolidated_paper
+
+    return print_consolidated_paper(args, db)
 
 
 def _print_roster(args, db) -> str:

@@ -52,6 +52,9 @@ def register_fonts(bundled: bool | None = None) -> str:
     """
     if bundled is None:
         bundled = os.environ.get(BUNDLED_FONT_ENV, "").strip() not in ("", "0")
+    family = _registered.get(bundled)
+    if family is not None:  # every styles() call of every table cell comes here
+        return family
     with _lock:
         if bundled in _registered:
             return _registered[bundled]

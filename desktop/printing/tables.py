@@ -87,12 +87,34 @@ def _row_height(row: Sequence[object], widths: Sequence[float], leading: float) 
         if isinstance(cell, (list, tuple)):
             height = 0.0
             for item in cell:
-                height += item.wrap(width - 2 * _PAD_X, 10_000)[1]
+                height += _measure(item, width - 2 * _PAD_X)
                 height += item.getSpaceBefore() + item.getSpaceAfter()
         else:
             height = leading * len(str(cell or "").split("\n"))
         tallest = max(tallest, height)
     return tallest + _PAD_TOP + _PAD_BOTTOM
+
+
+def _measure(item: Flowable, width: float) -> float:
+    """The height of ``item`` in a column ``width`` wide; a Paragraph keeps its lines.
+
+    Drawing the cell wraps it again at the same width (and a repeated head row once per
+    page): the Paragraph then takes back the lines broken here instead of breaking them
+    anew. Its lines depend on the width only (Paragraph.wrap ignores the height).
+    """
+    if not isinstance(item, Paragraph):
+        return item.wrap(width, 10_000)[1]
+    size = Paragraph.wrap(item, width, 10_000)
+    kept = (item.width, item.height, item.blPara, item._wrapWidths)
+
+    def wrap(avail_width: float, avail_height: float) -> tuple[float, float]:
+        if avail_width != width:
+            return Paragraph.wrap(item, avail_width, avail_height)
+        item.width, item.height, item.blPara, item._wrapWidths = kept
+        return size
+
+    item.wrap = wrap
+    return size[1]
 
 
 Columns = Iterable[int | tuple[int, int]]

@@ -47,7 +47,6 @@ from desktop.services.meetings.documents import (
 )
 from desktop.services.meetings.roster import sheet_rows, summarize
 from desktop.services.meetings.study import section_info
-from desktop.services.reviews.ratings import build_sheet
 from desktop.services.members.status import MemberStatus, derive_status
 from desktop.storage.database import Database
 from desktop.text import short_date
@@ -265,6 +264,9 @@ def _rating_results(session: Session, meeting: Meeting) -> RatingResults | None:
     year = session.scalar(select(Rating.year).where(Rating.meeting_id == meeting.id).limit(1))
     if year is None:
         return None
+    # Only the year-end meeting votes ratings: the other minutes do without their module.
+    from desktop.services.reviews.ratings import build_sheet
+
     sheet = build_sheet(session, year)
     rows = [r for r in sheet.rows if r.meeting_id == meeting.id and r.proposed_level]
     if not rows:
