@@ -152,6 +152,7 @@ def _deleted_dialogs(ctx) -> list[tuple[str, QWidget]]:
     from desktop.services.reviews.commitments import delete_commitment
     from desktop.ui.commitments.deleted_dialog import deleted_commitments_dialog
     from desktop.ui.meetings.deleted_dialog import deleted_meetings_dialog
+    from desktop.ui.members.deleted_dialog import DeletedMembersDialog
     from desktop.ui.topics.deleted_dialog import deleted_topics_dialog
 
     with ctx.db.session() as session:
@@ -159,6 +160,7 @@ def _deleted_dialogs(ctx) -> list[tuple[str, QWidget]]:
         member_id, year = last.member_id, last.year
     delete_commitment(ctx.db, member_id, year)
     return [
+        ("DeletedMembersDialog", DeletedMembersDialog(ctx)),
         ("DeletedMeetingsDialog", deleted_meetings_dialog(ctx)),
         ("DeletedTopicsDialog", deleted_topics_dialog(ctx)),
         ("DeletedCommitmentsDialog", deleted_commitments_dialog(ctx)),
