@@ -11,6 +11,8 @@ in every cell. Values stay values: callers write numbers and dates, never their 
 
 from __future__ import annotations
 
+import math
+
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Border, Font, Side
@@ -98,7 +100,30 @@ def print_setup(
     for row in sheet.iter_rows(min_row=header_row, max_row=table_end, max_col=width):
         for cell in row:
             cell.border = _BOX
+    fit_row_height(sheet, header_row, width)
     times_new_roman(sheet)
+
+
+def text_lines(text: str, chars: float) -> int:
+    """How many lines ``text`` takes wrapped in a column ``chars`` characters wide."""
+    chars = max(chars * 1.1, 1.0)  # Times New Roman 12 is a little narrower than the unit
+    return sum(max(1, math.ceil(len(part) / chars)) for part in str(text).split("\n"))
+
+
+def fit_row_height(sheet: Worksheet, row: int, width: int, first_column: int = 1) -> None:
+    """Room for the wrapped text of ``row`` (LibreOffice does not grow a row whose height
+    is unset when its text wraps, so a long heading would spill over the next row)."""
+    if sheet.row_dimensions[row].height:
+        return
+    lines = 1
+    for column in range(first_column, width + 1):
+        value = sheet.cell(row=row, column=column).value
+        if value is None:
+            continue
+        chars = sheet.column_dimensions[get_column_letter(column)].width or 8.43
+        lines = max(lines, text_lines(value, chars))
+    if lines > 1:
+        sheet.row_dimensions[row].height = 15.75 * lines + 2
 
 
 def times_new_roman(sheet: Worksheet) -> None:

@@ -8,6 +8,7 @@ onto a full A4 sheet, so what comes out is what the preview showed.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -63,7 +64,12 @@ def render_page(document: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
 
 
 class PdfPreviewDialog(QDialog):
-    """Shows ``pdf_path``; ``temporary=True`` deletes the file when the window closes."""
+    """Shows ``pdf_path``; ``temporary=True`` deletes the file when the window closes.
+
+    ``issue``: for a numbered paper shown as a preview (its number shown, not taken), the
+    function that writes the issued paper over ``pdf_path``; it runs once, when the user
+    prints or saves, so looking at a paper never uses up a number (docs/domain.md §7).
+    """
 
     def __init__(
         self,
@@ -72,9 +78,11 @@ class PdfPreviewDialog(QDialog):
         parent: QWidget | None = None,
         *,
         temporary: bool = False,
+        issue: Callable[[Path], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.pdf_path = Path(pdf_path)
+        self._issue = issue
         self.title = title
         self._temporary = temporary
         self.document = pdfium.PdfDocument(str(self.pdf_path))
@@ -188,6 +196,27 @@ class PdfPreviewDialog(QDialog):
 
     # --- printing and saving -------------------------------------------------------
 
+    def issue_paper(self) -> bool:
+        """Before the first print or save of a preview: issue the paper (it takes its number)
+        and show it as issued. False, with the reason shown, when that failed."""
+        if self._issue is None:
+            return True
+        self.document.close()
+        failure: Exception | None = None
+        try:
+            self._issue(self.pdf_path)
+        except Exception as exc:  # noqa: BLE001 - the preview stays open, nothing is printed
+            failure = exc
+        self.document = pdfium.PdfDocument(str(self.pdf_path))
+        if failure is not None:
+            messages.show_exception(self, failure, "Chưa cấp được số cho văn bản")
+            return False
+        self._issue = None
+        # The issued paper differs from the preview only in what it stores, not its pages.
+        self.page_count = min(len(self.document), len(self.page_labels))
+        self.set_zoom(self.zoom)
+        return True
+
     def print_document(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.title)
@@ -199,6 +228,8 @@ class PdfPreviewDialog(QDialog):
         dialog.setWindowTitle("In " + self.title.lower())
         dialog.setMinMax(1, self.page_count)
         if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if not self.issue_paper():
             return
         try:
             self.print_to(printer)
@@ -234,6 +265,8 @@ class PdfPreviewDialog(QDialog):
             return None
         if target.suffix.lower() != ".pdf":
             target = target.with_suffix(".pdf")
+        if not self.issue_paper():
+            return None
         try:
             from desktop.storage.atomic import naming_file  # the chosen name, not the temp one
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -127,7 +127,7 @@ def test_a_running_year_says_to_which_day_a_locked_year_keeps_its_title_and_date
     text = " ".join(pdf_text(write_year_pdf(db, 2026, tmp_path / "nam.pdf")).split())
     assert f"NĂM 2026 TÍNH ĐẾN NGÀY {today}" in text.upper()
     book = load_workbook(write_year_xlsx(db, 2026, tmp_path / "nam.xlsx"))
-    assert f"tính đến ngày {today}".upper() in book.active["A1"].value
+    assert f"tính đến ngày {today}".upper() in book.active["A2"].value
     # December locked on 05/01/2027: the ledger is final, printed as it was issued that day.
     close_month(db, (2026, 12), by="Trần Thủ Quỹ")
     with db.session() as session:
@@ -138,4 +138,24 @@ def test_a_running_year_says_to_which_day_a_locked_year_keeps_its_title_and_date
     again = pdf_text(write_year_pdf(db, 2026, tmp_path / "nam2.pdf"))
     assert again == first
     book = load_workbook(write_year_xlsx(db, 2026, tmp_path / "nam1.xlsx"))
-    assert book.active["A1"].value == "SỔ THEO DÕI THU, NỘP ĐẢNG PHÍ NĂM 2026"
+    assert book.active["A2"].value == "SỔ THEO DÕI THU, NỘP ĐẢNG PHÍ NĂM 2026"
+
+
+def test_workbooks_carry_the_party_header_borders_times_and_real_dates(ledger, tmp_path):
+    from openpyxl.utils import get_column_letter
+
+    db, _ = ledger
+    for path in (write_year_xlsx(db, 2026, tmp_path / "nam.xlsx"),
+                 write_month_xlsx(db, (2026, 3), tmp_path / "thang.xlsx")):  # fmt: skip
+        sheet = load_workbook(path).active
+        header = " ".join(str(c.value) for c in sheet[1] if c.value is not None)
+        assert "ĐẢNG CỘNG SẢN VIỆT NAM" in header and "CHI BỘ" in header.upper()
+        assert sheet.print_title_rows == "$4:$4"
+        fonts = {c.font.name for row in sheet.iter_rows() for c in row if c.value is not None}
+        assert fonts == {"Times New Roman"}
+        last = get_column_letter(sheet.max_column)
+        body = sheet[f"A5:{last}7"]
+        assert all(c.border.left.style == "thin" for row in body for c in row)
+    month = load_workbook(tmp_path / "thang.xlsx").active
+    paid_on = [r[7] for r in month.iter_rows(min_row=5, values_only=True) if r[7] is not None]
+    assert paid_on and all(isinstance(d, datetime) for d in paid_on)  # dates, not text

@@ -413,3 +413,18 @@ def test_self_review_prints_each_criterion_of_the_years_form_under_its_group(
     assert "1.3 Tự phê bình và phê bình, tự soi, tự sửa, khắc phục hạn chế, khuyết điểm" in text
     assert "2.1 Kết quả thực hiện nhiệm vụ và năng lực lãnh đạo, quản lý" in text
     assert "1 Nhóm tiêu chí chung 30 28" in text and "Tổng cộng 100 92" in text
+
+
+def test_rating_workbook_facts_wrap_inside_the_printed_width(tmp_path):
+    """LibreOffice cut the summary's long reasons at the page edge: they now span the
+    table's columns, wrap, and their rows are tall enough; wrapped headings get room."""
+    from openpyxl import Workbook
+
+    from desktop.printing.xlsx_page import fit_row_height, text_lines
+
+    assert text_lines("ngắn", 30) == 1 and text_lines("x" * 100, 30) == 4
+    sheet = Workbook().active
+    sheet.column_dimensions["A"].width = 10
+    sheet["A4"] = "Hoàn thành xuất sắc nhiệm vụ"
+    fit_row_height(sheet, 4, 1)
+    assert sheet.row_dimensions[4].height >= 15.75 * 3

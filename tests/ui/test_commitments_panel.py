@@ -195,7 +195,7 @@ def test_printing_opens_the_preview_of_the_form_and_of_the_summary(
     opened = []
 
     class FakePreview:
-        def __init__(self, path, title, parent=None, temporary=False):
+        def __init__(self, path, title, parent=None, temporary=False, issue=None):
             opened.append((Path(path).name, title, Path(path).read_bytes()[:4]))
 
         def open(self):

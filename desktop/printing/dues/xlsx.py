@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from desktop.printing.dues.month_list import HEADINGS, TITLE as MONTH_TITLE, note_of
+from desktop.printing.dues.month_list import HEADINGS, TITLE as MONTH_TITLE, note_of, paper_header
 from desktop.printing.dues.year_ledger import LEGEND, NOTHING_DUE, UNPAID, year_title
 from desktop.printing.page import strip_cell_word
 from desktop.services.dues.common import Month, month_text
@@ -23,9 +23,9 @@ from desktop.services.dues.print_data import (
 )
 from desktop.storage.atomic import atomic_path
 from desktop.storage.database import Database
-from desktop.text import short_date
 
 MONEY = "#,##0"
+DATE = "dd/mm/yyyy"
 HEADER_ROW = 4
 
 
@@ -44,28 +44,22 @@ def _write(data: bytes, target: Path) -> Path:
     return target
 
 
-def _a4(sheet, last_column: str) -> None:
-    """Landscape A4, one page wide, the heading row on every page."""
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    sheet.print_area = f"A1:{last_column}{sheet.max_row}"
-    sheet.page_margins.left = sheet.page_margins.right = 0.5
+def _a4(sheet, width: int, table_end: int) -> None:
+    """Printed as the PDF: landscape A4, one page wide, the heading row on every page,
+    borders round the table, Times New Roman (``xlsx_page``)."""
+    from desktop.printing.xlsx_page import print_setup
+
+    print_setup(sheet, header_row=HEADER_ROW, width=width, table_end=table_end, landscape=True)
     sheet.freeze_panes = f"C{HEADER_ROW + 1}"
 
 
-def _titles(sheet, head, title: str, width: int) -> None:
-    from openpyxl.styles import Alignment, Font
+def _titles(sheet, paper, title: str, width: int) -> None:
+    """The Party header, the title and the cell above the table, as on the PDF."""
+    from desktop.printing.xlsx_page import party_header
 
-    cell = strip_cell_word(head.cell.name) or "……"
-    lines = [(title.upper(), Font(bold=True, size=14)), (f"Chi bộ {cell}", Font(bold=True))]
-    for row, (text, font) in enumerate(lines, start=1):
-        sheet.cell(row=row, column=1, value=text).font = font
-        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
-        sheet.cell(row=row, column=1).alignment = Alignment(horizontal="center")
+    cell = strip_cell_word(paper.head.cell.name) or "……"
+    header = paper_header(paper, paper.issued_on)
+    party_header(sheet, header, title.upper(), f"Chi bộ {cell}", width)
 
 
 def _head_row(sheet, headings) -> None:
@@ -102,7 +96,7 @@ def month_workbook(paper: MonthPaper) -> bytes:
     book = _book(title)
     sheet = book.active
     sheet.title = f"Tháng {sheet_data.month[1]:02d}-{sheet_data.month[0]}"
-    _titles(sheet, paper.head, title, len(HEADINGS))
+    _titles(sheet, paper, title, len(HEADINGS))
     _head_row(sheet, HEADINGS)
     row = HEADER_ROW
     for number, line in enumerate(sheet_data.lines, start=1):
@@ -112,23 +106,25 @@ def month_workbook(paper: MonthPaper) -> bytes:
         values = [number, due.full_name, due.class_name, due.base,
                   due.rate_text if known else note_of(line), due.amount if known else None,
                   line.paid.amount or None,
-                  short_date(line.paid.paid_on) if line.paid.paid_on else None,
-                  line.paid.text() or None, None]
+                  line.paid.paid_on, line.paid.text() or None, None]
         for column, value in enumerate(values, start=1):
             cell = sheet.cell(row=row, column=column, value=value)
             if column in (4, 6, 7):
                 cell.number_format = MONEY
+            elif column == 8 and value is not None:
+                cell.number_format = DATE
     row += 1
     sheet.cell(row=row, column=2, value="Cộng").font = Font(bold=True)
     for column, value in ((6, sheet_data.total_due), (7, sheet_data.total_paid)):
         cell = sheet.cell(row=row, column=column, value=value)
         cell.number_format, cell.font = MONEY, Font(bold=True)
+    table_end = row
     for text in basis_lines([sheet_data.pack]):
         row += 1
         sheet.cell(row=row, column=2, value=text).font = Font(italic=True)
     for column, width in zip("ABCDEFGHIJ", (5, 28, 16, 14, 26, 12, 12, 12, 11, 14), strict=True):
         sheet.column_dimensions[column].width = width
-    _a4(sheet, "J")
+    _a4(sheet, len(HEADINGS), table_end)
     return _bytes(book)
 
 
@@ -142,7 +138,7 @@ def year_workbook(paper: YearPaper) -> bytes:
     sheet = book.active
     sheet.title = f"Năm {data.year}"
     headings = ["TT", "Họ và tên"] + [f"T{m}" for m in range(1, 13)] + ["Cả năm"]
-    _titles(sheet, paper.head, title, len(headings))
+    _titles(sheet, paper, title, len(headings))
     _head_row(sheet, headings)
     row = HEADER_ROW
     for number, member in enumerate(data.rows, start=1):
@@ -166,6 +162,7 @@ def year_workbook(paper: YearPaper) -> bytes:
             cell.number_format, cell.font = MONEY, Font(bold=True)
         cell = sheet.cell(row=row, column=15, value=total)
         cell.number_format, cell.font = MONEY, Font(bold=True)
+    table_end = row
     for text in [LEGEND, *basis_lines(data.packs)]:
         row += 1
         sheet.cell(row=row, column=2, value=text).font = Font(italic=True)
@@ -174,5 +171,5 @@ def year_workbook(paper: YearPaper) -> bytes:
     for column in range(3, 15):
         sheet.column_dimensions[get_column_letter(column)].width = 10
     sheet.column_dimensions["O"].width = 13
-    _a4(sheet, "O")
+    _a4(sheet, len(headings), table_end)
     return _bytes(book)

@@ -119,9 +119,10 @@ def _list_sheet(sheet, paper: RatingListPaper) -> None:
 
 
 def _summary_sheet(sheet, paper: RatingListPaper) -> None:
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
 
-    from desktop.printing.xlsx_page import print_setup
+    from desktop.printing.xlsx_page import print_setup, text_lines
 
     bold = Font(bold=True)
     _title_rows(sheet, paper, 6 if paper.has_decisions else 4)
@@ -163,13 +164,23 @@ def _summary_sheet(sheet, paper: RatingListPaper) -> None:
         ),
     ]
     facts += [(f"Không xếp loại: {name}", reason) for name, reason in paper.not_rated]
-    for label, value in facts:
-        sheet.cell(row=row, column=1, value=label).font = bold
-        sheet.cell(row=row, column=2, value=value)
-        row += 1
     _widths(sheet, head)
     sheet.column_dimensions["A"].width = 42
     sheet.column_dimensions["B"].width = 30
+    # A fact's words span the table's width and wrap there, inside the printed page.
+    span = sum(
+        sheet.column_dimensions[get_column_letter(c)].width or 8.43 for c in range(2, len(head) + 1)
+    )
+    for label, value in facts:
+        label_cell = sheet.cell(row=row, column=1, value=label)
+        label_cell.font, label_cell.alignment = bold, Alignment(vertical="top")
+        cell = sheet.cell(row=row, column=2, value=value)
+        cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="left")
+        sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=len(head))
+        lines = text_lines(value, span) if isinstance(value, str) else 1
+        if lines > 1:
+            sheet.row_dimensions[row].height = 15.75 * lines + 2
+        row += 1
     print_setup(sheet, header_row=HEADER_ROW, width=len(head), table_end=table_end,
                 landscape=False)  # fmt: skip
 

@@ -8,12 +8,15 @@ counted within its calendar year, as the app did before terms were stored.
 
 A paper is numbered when it is first issued and keeps that number and date for ever
 (``IssuedPaper``), so that an old year reprints exactly as it went out. Drafts are not
-numbered: they print "Dự thảo" with a blank number.
+numbered: they print "Dự thảo" with a blank number. A preview (``previewing``) shows the
+number the paper would take without taking it: only printing or saving the paper issues it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 
@@ -95,6 +98,31 @@ def next_number(
     return f"{highest + 1:02d}"
 
 
+# Set while a paper is built for the screen only (see ``previewing``).
+_PREVIEW: ContextVar[bool] = ContextVar("paper_preview", default=False)
+
+
+@contextmanager
+def previewing() -> Iterator[None]:
+    """Papers built inside show the next free number and the date they would be issued
+    with, but nothing is stored: the secretary may look at a paper and close it without
+    using up a number. A paper already issued still shows its own number."""
+    token = _PREVIEW.set(True)
+    try:
+        yield
+    finally:
+        _PREVIEW.reset(token)
+
+
+def _next_free(session: Session, type_code: str, body_code: str, issued_on: date) -> str:
+    used = session.execute(
+        select(IssuedPaper.number, IssuedPaper.issued_on).where(
+            IssuedPaper.type_code == type_code, IssuedPaper.body_code == body_code
+        )
+    )
+    return next_number(used, count_window(session, issued_on))
+
+
 def issued_paper(session: Session, kind: str, subject: str) -> IssuedPaper | None:
     return session.scalars(
         select(IssuedPaper).where(IssuedPaper.kind == kind, IssuedPaper.subject == subject)
@@ -112,13 +140,7 @@ def issue(
     """Number the paper (``kind`` of ``subject``) on first issue; later calls return the same."""
     row = issued_paper(session, kind, subject)
     if row is None:
-        window = count_window(session, issued_on)
-        used = session.execute(
-            select(IssuedPaper.number, IssuedPaper.issued_on).where(
-                IssuedPaper.type_code == type_code, IssuedPaper.body_code == body_code
-            )
-        )
-        number = next_number(used, window)
+        number = _next_free(session, type_code, body_code, issued_on)
         row = IssuedPaper(
             kind=kind,
             subject=subject,
@@ -151,8 +173,8 @@ def paper_number(
     """The number and date a paper prints with.
 
     Already issued: as issued. Final: issued now, dated the day of the act it records
-    (``act_on``: the meeting, the proposal, the decision), never later than ``today``.
-    Otherwise a draft.
+    (``act_on``: the meeting, the proposal, the decision), never later than ``today``;
+    while ``previewing``, the number it would take, not taken. Otherwise a draft.
     """
     row = issued_paper(session, kind, subject)
     if row is not None:
@@ -161,6 +183,9 @@ def paper_number(
         return draft_number(type_code, body_code)
     today = today or date.today()
     day = min(act_on, today) if act_on is not None else today
+    if _PREVIEW.get():
+        number = _next_free(session, type_code, body_code, day)
+        return PaperNumber(number, type_code, body_code, day, False)
     return issue(session, kind, subject, type_code, day, body_code)
 
 

@@ -14,13 +14,11 @@ none, so the year view shows it missing. One member misses three meetings of one
 year without reason (the year of last month, or the year before when last month is
 January or February) so the year view flags him (Điều 8 Điều lệ Đảng). Every meeting lasts
 at least the 90 minutes the rules ask: a short meeting would print minutes that break the
-rule with nothing said about it (the warning itself is shown by the app at entry).
+rule with nothing said about it (the warning itself is shown by the app at entry). The
+calendar, and the year-end rating meeting marked in it, is ``meeting_calendar``.
 
-**Topics**: the catalogue is loaded and reduced to the national term-long topic and the
-Hậu Giang topics (the cell lies in former Hậu Giang, now Cần Thơ). Those catalogue topics
-do not cover every month of any demo year (the term-long topic ends in 2026 and has 10
-sections), so the commune's own yearly topic is added, fictional like the cell, running
-from the first demo month to the end of this year with one section per monthly meeting.
+**Topics** (``meeting_topic``): the national term-long topic, the Hậu Giang topics and
+the commune's own yearly topic, fictional like the cell, one section per monthly meeting.
 Its study round: the chi ủy studied it at the commune's conference (cấp trên), those
 present at the first meeting studied it there (chi bộ), those absent made it up at the
 next two meetings or, when newly admitted, at their first meeting (học bù); two members
@@ -49,33 +47,43 @@ from desktop.models import (
     MeetingTask,
     Member,
     MemberEvent,
-    StudyRecord,
     TopicSection,
 )
 from desktop.services.demo import meetings_text as say
+from desktop.services.demo.meeting_calendar import (
+    MONTHS_BEFORE_DEMO,
+    Slot,
+    demo_congress,
+    demo_months,
+    flag_months,
+    meeting_day,
+    plus,
+    regular_slots,
+    start_at,
+    thematic_slots,
+)
+from desktop.services.demo.meeting_topic import (
+    COMMUNE_COMMITTEE,
+    STUDY_MEETINGS,
+    demo_topic,
+    record_study,
+)
 from desktop.services.meetings import plan as mt
-from desktop.services.demo.meetings_text import MONTHS, THEMES, MonthPlan, Theme
 from desktop.errors import DomainError
 from desktop.services.meetings.documents import AttendanceSummary
 from desktop.services.meetings.roster import summarize
-from desktop.services.topics.study_round import mark_studied, mark_studied_from_meeting
-from desktop.services.topics.data import TopicData, TopicDocumentInfo, TopicSectionInfo
-from desktop.services.topics.catalogue import (
-    create_topic,
-    delete_topic,
-    ensure_seed_topics,
-    list_topics,
-    purge_topic,
-)
+from desktop.services.topics.study_round import mark_studied
 from desktop.storage.database import Database
 from desktop.text.dates import month_text
+
+# What the rest of the demo uses; the calendar itself lives in ``meeting_calendar``.
+__all__ = ["ABSENTEE", "SharedSession", "demo_congress", "demo_months", "load_demo_meetings"]
 
 PLACE = "Nhà văn hóa ấp Tân Phú"
 CHAIR = "Nguyễn Văn Thắng"  # Bí thư chi bộ
 SECRETARY = "Lê Minh Tuấn"  # Chi ủy viên, thư ký of every meeting
 DEPUTY = "Trần Thị Hồng Nhung"
 GUEST = mt.GuestData("Lâm Văn Tài", "Đảng ủy viên", "Đảng ủy xã Long Thạnh")
-COMMUNE_COMMITTEE = "Ban Thường vụ Đảng ủy xã Long Thạnh"
 # Misses three meetings without reason (official, not exempted).
 ABSENTEE = "Mai Văn Tài"
 # Never study the topic: ill at the study round's meetings, and working far away.
@@ -83,10 +91,7 @@ ILL_EARLY = "Đỗ Đức Toàn"
 FAR_AWAY = "Võ Thị Ngọc Hân"
 # Studied the topic at the commune's conference before the cell meeting.
 STUDIED_ABOVE = (CHAIR, DEPUTY, SECRETARY, "Đặng Thị Mỹ Hạnh")
-STUDY_MEETINGS = 3  # the study round's first meeting and its two make-ups
 GUEST_AT = (0, 5, 10)  # regular meetings the superior's cadre attends
-# Rice harvests (Đông Xuân, Hè Thu, Thu Đông): the cell meets in the evening.
-EVENING_MONTHS = (2, 3, 6, 7, 10, 11)
 PRESENT, EXCUSED, UNEXCUSED = "co_mat", "vang_co_ly_do", "vang_khong_ly_do"
 
 NOT_EMPTY = "Dữ liệu đã có buổi sinh hoạt; chỉ nạp chi bộ mẫu vào thư mục dữ liệu trống."
@@ -108,30 +113,6 @@ class SharedSession:
         self._session.flush()
 
 
-# The cell's congress (đại hội chi bộ) opening the term: mid-month, this many whole months
-# before the demo year, so the demo's first minutes are not number 01 of the term.
-MONTHS_BEFORE_DEMO = 7
-
-
-def demo_congress(today: date) -> date:
-    """The day the demo cell's term began (the term's minutes are numbered from it)."""
-    year, month = demo_months(today)[0]
-    month -= MONTHS_BEFORE_DEMO + 1
-    while month < 1:
-        year, month = year - 1, month + 12
-    return date(year, month, 15)
-
-
-def demo_months(today: date) -> list[tuple[int, int]]:
-    """The demo year: (year, month) of the 12 months ending last month, oldest first."""
-    months = []
-    year, month = today.year, today.month
-    for _ in range(12):
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-        months.append((year, month))
-    return months[::-1]
-
-
 def load_demo_meetings(db: Database | SharedSession, today: date) -> None:
     """Write the demo year of meetings, all or nothing, into a cell whose members are
     already there (``load_demo`` calls it inside its own transaction)."""
@@ -139,23 +120,6 @@ def load_demo_meetings(db: Database | SharedSession, today: date) -> None:
         if session.scalar(select(func.count(Meeting.id))):
             raise DomainError(NOT_EMPTY)
         _DemoYear(session, today).build()
-
-
-@dataclass(frozen=True)
-class _Slot:
-    """One meeting to hold: a regular one, or a thematic one when ``theme`` is set."""
-
-    index: int  # the month's position in the demo year
-    year: int
-    month: int
-    day: date
-    start: time
-    end: time
-    theme: Theme | None = None
-
-    @property
-    def plan(self) -> MonthPlan:
-        return MONTHS[self.month]
 
 
 @dataclass
@@ -181,19 +145,6 @@ class _OpenTask:
     reviews: int = 0
 
 
-def _meeting_day(year: int, month: int, day: int) -> date:
-    found = date(year, month, day)
-    return found + timedelta(days=1) if found.weekday() == calendar.SUNDAY else found
-
-
-def _plus(start: time, minutes: int) -> time:
-    return (datetime.combine(date.min, start) + timedelta(minutes=minutes)).time()
-
-
-def _start(month: int, daytime: time) -> time:
-    return time(19) if month in EVENING_MONTHS else daytime
-
-
 class _DemoYear:
     """Builds the demo year in date order through the services, in one session."""
 
@@ -201,8 +152,8 @@ class _DemoYear:
         self.db, self.session, self.today = SharedSession(session), session, today
         self.months = demo_months(today)
         self.ids = {name: i for name, i in session.execute(select(Member.full_name, Member.id))}
-        self.regular = [self._regular_slot(i, y, m) for i, (y, m) in enumerate(self.months)]
-        self.flagged = self._flag_months()
+        self.regular = regular_slots(today)
+        self.flagged = flag_months(self.months)
         self.tasks: dict[int, _OpenTask] = {}
         self.numbers: dict[int, int] = {}
         self.admitted: set[str] = set()
@@ -212,7 +163,7 @@ class _DemoYear:
 
     def build(self) -> None:
         self._roster_changes()
-        self._topic()
+        self.topic_id = demo_topic(self.db, self.regular, self.today)
         mark_studied(
             self.db,
             self.topic_id,
@@ -221,93 +172,19 @@ class _DemoYear:
             "cap_tren",
             note=say.STUDIED_ABOVE_NOTE,
         )
-        for slot in sorted(self.regular + self._thematic_slots(), key=lambda s: s.day):
+        for slot in sorted(self.regular + thematic_slots(self.today), key=lambda s: s.day):
             if slot.theme is None:
                 self._hold_regular(slot)
             else:
                 self._hold_thematic(slot)
         last = calendar.monthrange(self.today.year, self.today.month)[1]
-        wanted = max(_meeting_day(self.today.year, self.today.month, 5), self.today + timedelta(2))
+        wanted = max(meeting_day(self.today.year, self.today.month, 5), self.today + timedelta(2))
         day = min(wanted, self.today.replace(day=last))
-        start = _start(day.month, time(7, 30))
+        start = start_at(day.month, time(7, 30))
         mt.plan_meeting(self.db, "thuong_ky", day.year, day.month, day, start, PLACE)
 
-    # ------------------------------------------------------------------ the calendar
-    def _regular_slot(self, index: int, year: int, month: int) -> _Slot:
-        start = _start(month, time(7, 30))
-        minutes = 120
-        return _Slot(index, year, month, _meeting_day(year, month, 5), start, _plus(start, minutes))
-
-    def _thematic_slots(self) -> list[_Slot]:
-        """One per quarter of the demo year, in its middle month when there; none in the
-        current quarter."""
-        current = (self.today.year, (self.today.month - 1) // 3)
-        quarters: dict[tuple[int, int], list[int]] = {}
-        for index, (year, month) in enumerate(self.months):
-            quarters.setdefault((year, (month - 1) // 3), []).append(index)
-        slots = []
-        for quarter, indexes in quarters.items():
-            if quarter == current:
-                continue
-            index = ([i for i in indexes if self.months[i][1] % 3 == 2] or indexes)[0]
-            year, month = self.months[index]
-            start = _start(month, time(14))
-            day = _meeting_day(year, month, 20)
-            theme = THEMES[quarter[1]]
-            slots.append(_Slot(index, year, month, day, start, _plus(start, 90), theme))
-        return slots
-
-    def _flag_months(self) -> set[tuple[int, int]]:
-        """Three months of one calendar year in which ABSENTEE stays away without reason:
-        the year of last month, or the year before when last month is January or February."""
-        year = self.months[-1][0]
-        if sum(1 for y, _ in self.months if y == year) < 3:
-            year -= 1
-        of_year = [ym for ym in self.months if ym[0] == year]
-        n = len(of_year)
-        picks = (n - 2, n - 5, n - 8) if n >= 8 else (0, n // 2, n - 1)
-        return {of_year[i] for i in picks}
-
-    # ------------------------------------------------------------------ topics
-    def _topic(self) -> None:
-        """The catalogue reduced to the national and Hậu Giang topics, plus the commune's."""
-        ensure_seed_topics(self.db)
-        for topic in list_topics(self.db):
-            key = topic.seed_key or ""
-            if key and not (key.startswith("hau-giang-") or topic.level.value == "toan_khoa"):
-                delete_topic(self.db, topic.id)
-                purge_topic(self.db, topic.id)  # not the cell's: nothing to restore
-        first = self.regular[0].day
-        deadline = self.regular[STUDY_MEETINGS - 1].day
-        deadline = deadline.replace(day=calendar.monthrange(deadline.year, deadline.month)[1])
-        end_year = self.today.year
-        period = f"năm {end_year}" if first.year == end_year else f"năm {first.year} – {end_year}"
-        plan_document = TopicDocumentInfo(
-            number="18-KH/ĐU",
-            issuer=COMMUNE_COMMITTEE,
-            issued_on=first.replace(day=1) - timedelta(days=6),
-            title="Kế hoạch học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh "
-            + period,
-        )
-        self.topic_id = create_topic(
-            self.db,
-            TopicData(
-                title=say.TOPIC_TITLE,
-                level="dia_phuong",
-                short_title=f"Chuyên đề {period} của Đảng ủy xã Long Thạnh",
-                issuer=COMMUNE_COMMITTEE,
-                start_year=first.year,
-                start_month=first.month,
-                end_year=end_year,
-                study_deadline=deadline,
-                note="Chuyên đề giả định của chi bộ mẫu, chỉ để dùng thử phần mềm.",
-                documents=[plan_document],
-                sections=[TopicSectionInfo(title) for title in say.TOPIC_SECTIONS],
-            ),
-        )
-
     # ------------------------------------------------------------------ one meeting
-    def _hold_regular(self, slot: _Slot) -> None:
+    def _hold_regular(self, slot: Slot) -> None:
         plan = slot.plan
         meeting_id = mt.plan_meeting(
             self.db, "thuong_ky", slot.year, slot.month, slot.day, slot.start, PLACE
@@ -353,9 +230,9 @@ class _DemoYear:
         for task in given:
             spec = specs[task.description]
             self.tasks[task.id] = _OpenTask(spec.late_note, spec.done_note)
-        self._record_study(meeting_id, slot, present)
+        record_study(self.db, self.topic_id, slot, meeting_id, present & self.admitted, self.ids)
 
-    def _hold_thematic(self, slot: _Slot) -> None:
+    def _hold_thematic(self, slot: Slot) -> None:
         theme = slot.theme
         assert theme is not None
         meeting_id = mt.plan_meeting(
@@ -370,7 +247,7 @@ class _DemoYear:
             theme_presenter_id=self.ids[theme.presenter],
         )
         roll = self._take_roll(meeting_id, slot)
-        guest = THEMES.index(theme) % 2 == 0
+        guest = say.THEMES.index(theme) % 2 == 0
         contents = {
             "theme": (theme.presenter, theme.content),
             "self_score": ("", say.SCORE_THEMATIC),
@@ -383,7 +260,7 @@ class _DemoYear:
         minutes = _Minutes(contents, remarks, theme.resolution)
         self._write(meeting_id, slot, roll, minutes, guest, "chuyên đề")
 
-    def _take_roll(self, meeting_id: int, slot: _Slot) -> _Roll:
+    def _take_roll(self, meeting_id: int, slot: Slot) -> _Roll:
         """Everyone expected, marked present or absent (with the reason)."""
         absent = {name: (EXCUSED, reason) for name, reason in slot.plan.absent}
         if slot.index < STUDY_MEETINGS:
@@ -413,7 +290,7 @@ class _DemoYear:
         return remarks
 
     def _write(
-        self, meeting_id: int, slot: _Slot, roll: _Roll, minutes: _Minutes, guest: bool, kind: str
+        self, meeting_id: int, slot: Slot, roll: _Roll, minutes: _Minutes, guest: bool, kind: str
     ) -> None:
         """Save the minutes with the roll, the procedural lines, vote and tasks, then approve."""
         summary = roll.summary
@@ -438,7 +315,7 @@ class _DemoYear:
         discussion = agenda["discussion"]
         for remark in minutes.remarks:
             remark.agenda_item_id = discussion
-        read_at = _plus(slot.end, -10)
+        read_at = plus(slot.end, -10)
         mt.save_minutes(
             self.db,
             meeting_id,
@@ -502,30 +379,6 @@ class _DemoYear:
             mt.review_task(self.db, info.id, meeting_id, done_on, task.done_note)
 
     # ------------------------------------------------------------------ study and roll
-    def _record_study(self, meeting_id: int, slot: _Slot, present: set[str]) -> None:
-        """The study round: first meeting and two make-ups, then newly admitted members."""
-        if slot.index < STUDY_MEETINGS:
-            mark_studied_from_meeting(self.db, self.topic_id, meeting_id)
-            return
-        studied = set(
-            self.session.scalars(
-                select(StudyRecord.member_id).where(StudyRecord.topic_id == self.topic_id)
-            )
-        )
-        newcomers = [
-            self.ids[name] for name in present & self.admitted if self.ids[name] not in studied
-        ]
-        if newcomers:
-            mark_studied(
-                self.db,
-                self.topic_id,
-                sorted(newcomers),
-                slot.day,
-                "hoc_bu",
-                meeting_id,
-                note=say.NEWCOMER_NOTE,
-            )
-
     def _roster_changes(self) -> None:
         """Admissions and other roster changes of the year, told at the next regular meeting."""
         rows = self.session.execute(

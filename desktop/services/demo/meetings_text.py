@@ -12,7 +12,7 @@ member or a date stay here. ``demo.meetings`` turns it into meetings.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop.models import EventKind, MemberEvent
 from desktop.paths import resource
@@ -166,7 +166,56 @@ def guest_remark(next_month: str) -> str:
 # Who helps a member newly admitted in the demo year (đảng viên giúp đỡ đảng viên dự bị).
 MENTORS = {"Trương Chí Cường": "Quách Mỹ Linh", "Nguyễn Thị Thu Trang": "Trần Thị Hồng Nhung"}
 
-def _load() -> tuple[dict[int, MonthPlan], tuple[Theme, ...]]:
+@dataclass(frozen=True)
+class RatingStep:
+    """What the year-end review adds to a month's meeting (``rating_meeting`` in the data):
+    ``before`` to the meeting that hands out the self-review forms, ``at`` to the meeting
+    that hears the self-reviews and votes the proposals (docs/domain.md: self-reviews, the
+    cell's meeting, its vote, the superior's decision)."""
+
+    next_month: str
+    remark: tuple[str, str]
+    resolution: str
+    task: DemoTask
+    last_month: str = ""
+
+
+def with_rating_step(plan: MonthPlan, step: RatingStep, *, at: bool) -> MonthPlan:
+    """``plan`` with the year-end review's part: at the rating meeting its direction comes
+    first and its conclusion is a paragraph of its own; the meeting before adds the
+    self-reviews to its directions and to its resolution."""
+    if at:
+        return replace(
+            plan,
+            last_month=f"{plan.last_month} {step.last_month}".strip(),
+            next_month=f"{step.next_month}; {plan.next_month[:1].lower()}{plan.next_month[1:]}",
+            remarks=(step.remark, *plan.remarks),
+            resolution=f"{plan.resolution}\n{step.resolution}",
+            tasks=(step.task, *plan.tasks),
+        )
+    return replace(
+        plan,
+        next_month=f"{plan.next_month.rstrip('.')}; {step.next_month}.",
+        remarks=(step.remark, *plan.remarks),
+        resolution=f"{plan.resolution.rstrip('.')}; {step.resolution}.",
+        tasks=(step.task, *plan.tasks),
+    )
+
+
+def _load_rating_steps(raw: dict) -> tuple[RatingStep, RatingStep]:
+    def step(item: dict) -> RatingStep:
+        return RatingStep(
+            next_month=item["next_month"],
+            remark=(item["remark"]["speaker"], item["remark"]["said"]),
+            resolution=item["resolution"],
+            task=DemoTask(**item["task"]),
+            last_month=item.get("last_month", ""),
+        )
+
+    return step(raw["before"]), step(raw["at"])
+
+
+def _load() -> tuple[dict[int, MonthPlan], tuple[Theme, ...], tuple[RatingStep, RatingStep]]:
     """The month-by-month content, kept as data in ``resources/demo/meetings.json``."""
     raw = json.loads(resource("demo", "meetings.json").read_text(encoding="utf-8"))
 
@@ -197,7 +246,8 @@ def _load() -> tuple[dict[int, MonthPlan], tuple[Theme, ...]]:
         )
         for theme in raw["themes_by_quarter"]
     )
-    return months, themes
+    return months, themes, _load_rating_steps(raw["rating_meeting"])
 
 
-MONTHS, THEMES = _load()  # THEMES by quarter of the calendar year (0 = quý I)
+# THEMES by quarter of the calendar year (0 = quý I)
+MONTHS, THEMES, (RATING_BEFORE, RATING_AT) = _load()

@@ -16,15 +16,18 @@ from desktop.ui.tasks import Task, run_task
 
 
 def _preview(parent: QWidget | None, title: str, file_name: str, make) -> Task:
+    """Show the paper with the number it would take; printing or saving it issues it."""
+    from desktop.services.cell.numbering import previewing
     from desktop.ui.temp_files import write_temporary
 
     def work(_progress) -> Path:
-        return write_temporary(file_name, make)
+        with previewing():
+            return write_temporary(file_name, make)
 
     def done(pdf: Path) -> None:
         from desktop.ui.preview import PdfPreviewDialog
 
-        PdfPreviewDialog(Path(pdf), title, parent, temporary=True).open()
+        PdfPreviewDialog(Path(pdf), title, parent, temporary=True, issue=make).open()
 
     return run_task(
         parent,
