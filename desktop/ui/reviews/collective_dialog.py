@@ -22,7 +22,6 @@ from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.meetings.common import read_date, show_date
 from desktop.ui.reviews.common import (
-    EditDialog,
     field_messages,
     level_combo,
     set_level,
@@ -30,6 +29,7 @@ from desktop.ui.reviews.common import (
     spin_value,
     vote_spin,
 )
+from desktop.ui.reviews.review_form import ReviewFormDialog
 from desktop.ui.reviews.scores import ScoreEditor
 from desktop.ui.reviews.sections import SectionEditors
 from desktop.ui.style import heading
@@ -49,7 +49,7 @@ NO_FORM_TEXT = (
 )
 
 
-class CollectiveDialog(EditDialog):
+class CollectiveDialog(ReviewFormDialog):
     UNSAVED_TEXT = "Kiểm điểm tập thể chi bộ có thay đổi chưa lưu. Lưu thay đổi?"
 
     def __init__(self, ctx: UiContext, year: int, parent: QWidget | None = None) -> None:
@@ -181,22 +181,16 @@ class CollectiveDialog(EditDialog):
         self.dirty = False
 
     def save(self) -> bool:
-        errors: dict[str, str] = {}
-        scores = {}
-        if self.scores is not None:
-            scores, errors = self.scores.scores()
-        written_on, error = read_date(self.written_on, "Ngày viết")
-        if error:
-            errors["written_on"] = error
+        fields, errors = self.read_review_fields()
         decision_date, error = read_date(self.decision_date, "Ngày quyết định")
         if error:
             errors["decision_date"] = error
         if not errors:
             data = service.CollectiveReviewData(
-                written_on=written_on,
-                answers=self.sections.texts(),
-                scores=scores,
-                self_level=self.self_level.currentData() or "",
+                written_on=fields.written_on,
+                answers=fields.answers,
+                scores=fields.scores,
+                self_level=fields.self_level,
                 votes_for=spin_value(self.votes_for),
                 votes_total=spin_value(self.votes_total),
                 decided_level=self.decided_level.currentData() or "",
@@ -210,12 +204,7 @@ class CollectiveDialog(EditDialog):
             except Exception as exc:  # noqa: BLE001 - shown in Vietnamese
                 messages.show_exception(self, exc, "Chưa lưu được kiểm điểm tập thể")
                 return False
-        self._show_errors(errors)
-        if errors:
-            return False
-        self.dirty = False
-        self.changed.emit()
-        return True
+        return self.finish_save(errors)
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         self.show_errors(

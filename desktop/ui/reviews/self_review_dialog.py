@@ -28,15 +28,16 @@ from desktop.errors import ValidationError
 from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui import messages
 from desktop.ui.context import UiContext
-from desktop.ui.meetings.common import read_date, show_date
-from desktop.ui.reviews.common import EditDialog, field_messages, level_combo, set_level
+from desktop.ui.meetings.common import show_date
+from desktop.ui.reviews.common import field_messages, level_combo, set_level
+from desktop.ui.reviews.review_form import ReviewFormDialog
 from desktop.ui.reviews.scores import ScoreEditor
 from desktop.ui.reviews.sections import SectionEditors
 from desktop.ui.style import heading
 from desktop.ui.widgets import FieldBox, date_edit, error_label, form_label, notice_label
 
 
-class SelfReviewDialog(EditDialog):
+class SelfReviewDialog(ReviewFormDialog):
     UNSAVED_TEXT = "Bản tự kiểm điểm có thay đổi chưa lưu. Lưu thay đổi?"
 
     def __init__(
@@ -188,19 +189,13 @@ class SelfReviewDialog(EditDialog):
 
     def save(self) -> bool:
         """Store the self-review (and the facts, when changed); True when saved."""
-        errors: dict[str, str] = {}
-        scores = {}
-        if self.scores is not None:
-            scores, errors = self.scores.scores()
-        written_on, date_error = read_date(self.written_on, "Ngày viết")
-        if date_error:
-            errors["written_on"] = date_error
+        fields, errors = self.read_review_fields()
         if not errors:
             data = self_reviews.SelfReviewData(
-                written_on=written_on,
-                answers=self.sections.texts(),
-                scores=scores,
-                self_level=self.self_level.currentData() or "",
+                written_on=fields.written_on,
+                answers=fields.answers,
+                scores=fields.scores,
+                self_level=fields.self_level,
             )
             try:
                 self_reviews.save_self_review(self.ctx.db, self.member_id, self.year, data)
@@ -211,12 +206,7 @@ class SelfReviewDialog(EditDialog):
             except Exception as exc:  # noqa: BLE001 - the dialog stays open with the text
                 messages.show_exception(self, exc, "Chưa lưu được bản tự kiểm điểm")
                 return False
-        self._show_errors(errors)
-        if errors:
-            return False
-        self.dirty = False
-        self.changed.emit()
-        return True
+        return self.finish_save(errors)
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         self.show_errors(
