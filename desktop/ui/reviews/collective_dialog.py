@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,8 +29,6 @@ from desktop.ui.reviews.common import (
     vote_spin,
 )
 from desktop.ui.reviews.review_form import ReviewFormDialog
-from desktop.ui.reviews.scores import ScoreEditor
-from desktop.ui.reviews.sections import SectionEditors
 from desktop.ui.style import heading
 from desktop.ui.widgets import (
     WARNING_COLOUR,
@@ -70,18 +67,8 @@ class CollectiveDialog(ReviewFormDialog):
         else:
             form_line = notice_label(NO_FORM_TEXT.format(period=detail.pack.period_text))
         form_line.setWordWrap(True)
-        self.sections = SectionEditors(detail.form, detail.text_sections)
-        self.sections.changed.connect(self.mark_dirty)
+        side = self.build_editors(detail)
         self.sections.setVisible(bool(detail.text_sections))
-
-        side = QVBoxLayout()
-        self.scores: ScoreEditor | None = None
-        if detail.score_groups:
-            box = QGroupBox("Tự chấm điểm theo các nhóm tiêu chí")
-            self.scores = ScoreEditor(detail.pack, detail.score_groups)
-            self.scores.changed.connect(self.mark_dirty)
-            QVBoxLayout(box).addWidget(self.scores)
-            side.addWidget(box)
 
         self_box = QGroupBox("Chi bộ tự xếp loại và biểu quyết")
         self.self_level = level_combo(detail.pack)
@@ -123,24 +110,8 @@ class CollectiveDialog(ReviewFormDialog):
         side.addStretch(1)
 
         self.error = error_label()
-        self.save_button = QPushButton("&Lưu")
-        self.save_button.setToolTip("Lưu (Ctrl+S)")
-        self.close_button = QPushButton("Đó&ng")
-        for button in (self.save_button, self.close_button):
-            button.setAutoDefault(False)
-        self.save_button.clicked.connect(self.save_and_close)
-        self.close_button.clicked.connect(self.reject)
-
-        body = QHBoxLayout()
-        if detail.text_sections:
-            body.addWidget(self.sections, 3)
-        side_widget = QWidget()
-        side_widget.setLayout(side)
-        body.addWidget(side_widget, 2)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.close_button)
+        buttons = self.build_buttons("Lưu (Ctrl+S)")
+        body = self.build_body(side, with_sections=bool(detail.text_sections))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(form_line)

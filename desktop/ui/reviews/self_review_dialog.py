@@ -12,10 +12,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -31,8 +29,6 @@ from desktop.ui.context import UiContext
 from desktop.ui.meetings.common import show_date
 from desktop.ui.reviews.common import field_messages, level_combo, set_level
 from desktop.ui.reviews.review_form import ReviewFormDialog
-from desktop.ui.reviews.scores import ScoreEditor
-from desktop.ui.reviews.sections import SectionEditors
 from desktop.ui.style import heading
 from desktop.ui.widgets import FieldBox, date_edit, error_label, form_label, notice_label
 
@@ -59,17 +55,7 @@ class SelfReviewDialog(ReviewFormDialog):
         self.not_rated_note = notice_label(self._not_rated_text())
         self.not_rated_note.setVisible(bool(self._not_rated_text()))
 
-        self.sections = SectionEditors(detail.form, detail.text_sections)
-        self.sections.changed.connect(self.mark_dirty)
-
-        side = QVBoxLayout()
-        self.scores: ScoreEditor | None = None
-        if detail.score_groups:
-            box = QGroupBox("Tự chấm điểm theo các nhóm tiêu chí")
-            self.scores = ScoreEditor(detail.pack, detail.score_groups)
-            self.scores.changed.connect(self.mark_dirty)
-            QVBoxLayout(box).addWidget(self.scores)
-            side.addWidget(box)
+        side = self.build_editors(detail)
 
         rating_box = QGroupBox("Tự nhận mức xếp loại")
         self.self_level = level_combo(detail.pack)
@@ -111,24 +97,8 @@ class SelfReviewDialog(ReviewFormDialog):
         side.addStretch(1)
 
         self.error = error_label()
-        self.save_button = QPushButton("&Lưu")
-        self.save_button.setToolTip("Lưu bản tự kiểm điểm (Ctrl+S)")
-        self.save_button.setDefault(False)
-        self.save_button.setAutoDefault(False)
-        self.close_button = QPushButton("Đó&ng")
-        self.close_button.setAutoDefault(False)
-        self.save_button.clicked.connect(self.save_and_close)
-        self.close_button.clicked.connect(self.reject)
-
-        body = QHBoxLayout()
-        body.addWidget(self.sections, 3)
-        side_widget = QWidget()
-        side_widget.setLayout(side)
-        body.addWidget(side_widget, 2)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.close_button)
+        buttons = self.build_buttons("Lưu bản tự kiểm điểm (Ctrl+S)")
+        body = self.build_body(side)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(form_line)
