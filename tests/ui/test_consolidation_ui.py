@@ -16,7 +16,7 @@ from desktop.packaging.ratings import export_ratings
 from desktop.services.reviews.ratings import ProposalData, record_proposal
 from desktop.services.cell.workspace import Workspace
 from desktop.text import PartialDate
-from desktop.ui.exporting import consolidation_page, import_flow
+from desktop.ui.exporting import consolidation_actions, import_flow
 from desktop.ui.exporting.consolidation_page import ConsolidationPage
 from desktop.ui.preview import PdfPreviewDialog
 from desktop.ui.widgets import ERROR_COLOUR
@@ -204,7 +204,7 @@ def test_choosing_the_stick_folder_imports_every_package_on_it(qtbot, page, tmp_
     export_cell(tmp_path / "a", "Ấp Tân Phú", ["HTTNV"], stick)
     export_cell(tmp_path / "b", "Ấp Thạnh Lợi", ["HTNV"], stick, 100)
     monkeypatch.setattr(
-        consolidation_page.QFileDialog, "getExistingDirectory", lambda *a, **k: str(stick)
+        consolidation_actions.QFileDialog, "getExistingDirectory", lambda *a, **k: str(stick)
     )
     page.import_button.click()
     qtbot.waitUntil(lambda: page.importer is not None and page.importer.done, timeout=20_000)

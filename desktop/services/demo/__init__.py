@@ -4,6 +4,7 @@ Modules:
 - ``builder``
 - ``meetings``
 - ``meetings_text``
+- ``review_records``
 - ``reviews``
 - ``reviews_text``
 - ``synthetic``

@@ -11,6 +11,7 @@ Modules:
 - ``import_lines``
 - ``import_records``
 - ``import_report``
+- ``import_values``
 - ``importing``
 - ``registry``
 - ``reminders``

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +21,6 @@ from desktop.ui import messages
 from desktop.ui.context import UiContext
 from desktop.ui.meetings.common import read_date, show_date
 from desktop.ui.reviews.common import (
-    EditDialog,
     field_messages,
     level_combo,
     set_level,
@@ -30,8 +28,7 @@ from desktop.ui.reviews.common import (
     spin_value,
     vote_spin,
 )
-from desktop.ui.reviews.scores import ScoreEditor
-from desktop.ui.reviews.sections import SectionEditors
+from desktop.ui.reviews.review_form import ReviewFormDialog
 from desktop.ui.style import heading
 from desktop.ui.widgets import (
     WARNING_COLOUR,
@@ -49,7 +46,7 @@ NO_FORM_TEXT = (
 )
 
 
-class CollectiveDialog(EditDialog):
+class CollectiveDialog(ReviewFormDialog):
     UNSAVED_TEXT = "Kiểm điểm tập thể chi bộ có thay đổi chưa lưu. Lưu thay đổi?"
 
     def __init__(self, ctx: UiContext, year: int, parent: QWidget | None = None) -> None:
@@ -70,18 +67,8 @@ class CollectiveDialog(EditDialog):
         else:
             form_line = notice_label(NO_FORM_TEXT.format(period=detail.pack.period_text))
         form_line.setWordWrap(True)
-        self.sections = SectionEditors(detail.form, detail.text_sections)
-        self.sections.changed.connect(self.mark_dirty)
+        side = self.build_editors(detail)
         self.sections.setVisible(bool(detail.text_sections))
-
-        side = QVBoxLayout()
-        self.scores: ScoreEditor | None = None
-        if detail.score_groups:
-            box = QGroupBox("Tự chấm điểm theo các nhóm tiêu chí")
-            self.scores = ScoreEditor(detail.pack, detail.score_groups)
-            self.scores.changed.connect(self.mark_dirty)
-            QVBoxLayout(box).addWidget(self.scores)
-            side.addWidget(box)
 
         self_box = QGroupBox("Chi bộ tự xếp loại và biểu quyết")
         self.self_level = level_combo(detail.pack)
@@ -123,24 +110,8 @@ class CollectiveDialog(EditDialog):
         side.addStretch(1)
 
         self.error = error_label()
-        self.save_button = QPushButton("&Lưu")
-        self.save_button.setToolTip("Lưu (Ctrl+S)")
-        self.close_button = QPushButton("Đó&ng")
-        for button in (self.save_button, self.close_button):
-            button.setAutoDefault(False)
-        self.save_button.clicked.connect(self.save_and_close)
-        self.close_button.clicked.connect(self.reject)
-
-        body = QHBoxLayout()
-        if detail.text_sections:
-            body.addWidget(self.sections, 3)
-        side_widget = QWidget()
-        side_widget.setLayout(side)
-        body.addWidget(side_widget, 2)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.close_button)
+        buttons = self.build_buttons("Lưu (Ctrl+S)")
+        body = self.build_body(side, with_sections=bool(detail.text_sections))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(form_line)
@@ -181,22 +152,16 @@ class CollectiveDialog(EditDialog):
         self.dirty = False
 
     def save(self) -> bool:
-        errors: dict[str, str] = {}
-        scores = {}
-        if self.scores is not None:
-            scores, errors = self.scores.scores()
-        written_on, error = read_date(self.written_on, "Ngày viết")
-        if error:
-            errors["written_on"] = error
+        fields, errors = self.read_review_fields()
         decision_date, error = read_date(self.decision_date, "Ngày quyết định")
         if error:
             errors["decision_date"] = error
         if not errors:
             data = service.CollectiveReviewData(
-                written_on=written_on,
-                answers=self.sections.texts(),
-                scores=scores,
-                self_level=self.self_level.currentData() or "",
+                written_on=fields.written_on,
+                answers=fields.answers,
+                scores=fields.scores,
+                self_level=fields.self_level,
                 votes_for=spin_value(self.votes_for),
                 votes_total=spin_value(self.votes_total),
                 decided_level=self.decided_level.currentData() or "",
@@ -210,12 +175,7 @@ class CollectiveDialog(EditDialog):
             except Exception as exc:  # noqa: BLE001 - shown in Vietnamese
                 messages.show_exception(self, exc, "Chưa lưu được kiểm điểm tập thể")
                 return False
-        self._show_errors(errors)
-        if errors:
-            return False
-        self.dirty = False
-        self.changed.emit()
-        return True
+        return self.finish_save(errors)
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         self.show_errors(

@@ -14,10 +14,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -31,15 +29,14 @@ from desktop.errors import ValidationError
 from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui import messages
 from desktop.ui.context import UiContext
-from desktop.ui.meetings.common import read_date, show_date
-from desktop.ui.reviews.common import EditDialog, field_messages, level_combo, set_level
-from desktop.ui.reviews.scores import ScoreEditor
-from desktop.ui.reviews.sections import SectionEditors
+from desktop.ui.meetings.common import show_date
+from desktop.ui.reviews.common import field_messages, level_combo, set_level
+from desktop.ui.reviews.review_form import ReviewFormDialog
 from desktop.ui.style import heading
 from desktop.ui.widgets import FieldBox, date_edit, error_label, form_label, notice_label
 
 
-class SelfReviewDialog(EditDialog):
+class SelfReviewDialog(ReviewFormDialog):
     UNSAVED_TEXT = "Bản tự kiểm điểm có thay đổi chưa lưu. Lưu thay đổi?"
 
     def __init__(
@@ -61,17 +58,7 @@ class SelfReviewDialog(EditDialog):
         self.not_rated_note = notice_label(self._not_rated_text())
         self.not_rated_note.setVisible(bool(self._not_rated_text()))
 
-        self.sections = SectionEditors(detail.form, detail.text_sections)
-        self.sections.changed.connect(self.mark_dirty)
-
-        side = QVBoxLayout()
-        self.scores: ScoreEditor | None = None
-        if detail.score_groups:
-            box = QGroupBox("Tự chấm điểm theo các nhóm tiêu chí")
-            self.scores = ScoreEditor(detail.pack, detail.score_groups)
-            self.scores.changed.connect(self.mark_dirty)
-            QVBoxLayout(box).addWidget(self.scores)
-            side.addWidget(box)
+        side = self.build_editors(detail)
 
         rating_box = QGroupBox("Tự nhận mức xếp loại")
         self.self_level = level_combo(detail.pack)
@@ -120,24 +107,8 @@ class SelfReviewDialog(EditDialog):
         side.addStretch(1)
 
         self.error = error_label()
-        self.save_button = QPushButton("&Lưu")
-        self.save_button.setToolTip("Lưu bản tự kiểm điểm (Ctrl+S)")
-        self.save_button.setDefault(False)
-        self.save_button.setAutoDefault(False)
-        self.close_button = QPushButton("Đó&ng")
-        self.close_button.setAutoDefault(False)
-        self.save_button.clicked.connect(self.save_and_close)
-        self.close_button.clicked.connect(self.reject)
-
-        body = QHBoxLayout()
-        body.addWidget(self.sections, 3)
-        side_widget = QWidget()
-        side_widget.setLayout(side)
-        body.addWidget(side_widget, 2)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.close_button)
+        buttons = self.build_buttons("Lưu bản tự kiểm điểm (Ctrl+S)")
+        body = self.build_body(side)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(form_line)
@@ -216,19 +187,13 @@ class SelfReviewDialog(EditDialog):
 
     def save(self) -> bool:
         """Store the self-review (and the facts, when changed); True when saved."""
-        errors: dict[str, str] = {}
-        scores = {}
-        if self.scores is not None:
-            scores, errors = self.scores.scores()
-        written_on, date_error = read_date(self.written_on, "Ngày viết")
-        if date_error:
-            errors["written_on"] = date_error
+        fields, errors = self.read_review_fields()
         if not errors:
             data = self_reviews.SelfReviewData(
-                written_on=written_on,
-                answers=self.sections.texts(),
-                scores=scores,
-                self_level=self.self_level.currentData() or "",
+                written_on=fields.written_on,
+                answers=fields.answers,
+                scores=fields.scores,
+                self_level=fields.self_level,
             )
             try:
                 self_reviews.save_self_review(self.ctx.db, self.member_id, self.year, data)
@@ -239,12 +204,7 @@ class SelfReviewDialog(EditDialog):
             except Exception as exc:  # noqa: BLE001 - the dialog stays open with the text
                 messages.show_exception(self, exc, "Chưa lưu được bản tự kiểm điểm")
                 return False
-        self._show_errors(errors)
-        if errors:
-            return False
-        self.dirty = False
-        self.changed.emit()
-        return True
+        return self.finish_save(errors)
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         self.show_errors(
