@@ -78,23 +78,29 @@ class ConsolidationActions:
     def print_consolidated(self) -> Task:
         from desktop.printing.exchange.consolidated import print_consolidated
 
-        db, year, today = self.ctx.db, self.year.value(), self.ctx.today()
+        from desktop.services.cell.numbering import previewing
         from desktop.ui.temp_files import write_temporary
 
+        db, year, today = self.ctx.db, self.year.value(), self.ctx.today()
         name = f"tong-hop-xep-loai-{year}.pdf"
+
+        def make(target: Path) -> Path:
+            return print_consolidated(db, year, target, today=today)
+
+        def work(_progress) -> Path:
+            with previewing():  # the number it would take, not taken until printed or saved
+                return write_temporary(name, make)
 
         def done(pdf: Path) -> None:
             from desktop.ui.preview import PdfPreviewDialog
 
             title = f"Tổng hợp kết quả xếp loại năm {year}"
-            PdfPreviewDialog(Path(pdf), title, self, temporary=True).open()
+            PdfPreviewDialog(Path(pdf), title, self, temporary=True, issue=make).open()
 
         self.task = run_task(
             self,
             "Đang chuẩn bị bản in bảng tổng hợp…",
-            lambda _progress: write_temporary(
-                name, lambda t: print_consolidated(db, year, t, today=today)
-            ),
+            work,
             done,
             error_title="Chưa in được bảng tổng hợp",
         )

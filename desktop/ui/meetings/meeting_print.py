@@ -50,17 +50,24 @@ def paper_name(db, meeting_id: int, what: str, suffix: str = ".pdf") -> str:
 
 
 def _preview(parent: QWidget, title: str, name: str, make) -> Task:
+    """Show the paper with the number it would take (numbering.previewing): looking at an
+    agenda and closing it uses up no number; printing or saving it issues the paper."""
+    from desktop.services.cell.numbering import previewing
     from desktop.ui.temp_files import write_temporary
+
+    def work(_progress) -> Path:
+        with previewing():
+            return write_temporary(name, make)
 
     def done(pdf) -> None:
         from desktop.ui.preview import PdfPreviewDialog
 
-        PdfPreviewDialog(Path(pdf), title, parent, temporary=True).open()
+        PdfPreviewDialog(Path(pdf), title, parent, temporary=True, issue=make).open()
 
     return run_task(
         parent,
         f"Đang chuẩn bị bản in {title.lower()}…",
-        lambda _progress: write_temporary(name, make),
+        work,
         done,
         error_title="Chưa in được",
     )
