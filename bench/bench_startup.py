@@ -13,12 +13,17 @@ Whole processes, offscreen, median of ``--repeats`` (5) runs, peak RSS the large
 - with ``--frozen``, the frozen bundle (``dist/sochibo``, built by
   ``python3 -m installer.build_bundle``) to its first paint, vs the same bare window.
 
-Run: ``python3 bench/bench_startup.py [--repeats 5] [--frozen]``.
+With ``--against DIR`` (a checkout of older code, e.g. ``git archive REV | tar -x -C DIR``)
+the start and the pages are also timed from DIR, interleaved with this tree and the bare
+window, so that a before/after comparison sees the same machine load.
+
+Run: ``python3 bench/bench_startup.py [--repeats 5] [--frozen] [--against DIR]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import statistics
@@ -31,7 +36,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 BARE = str(ROOT / "bench" / "_bare_probe.py")
-PROBE = str(ROOT / "bench" / "_startup_probe.py")
 FROZEN = ROOT / "dist" / "sochibo" / "sochibo"
 SOCHIBO = [sys.executable, "-m", "desktop"]
 # Children run with compiled bytecode, as an installed or frozen app does: written once to
@@ -93,6 +97,17 @@ def first_paint(argv: list[str], env: dict | None = None) -> tuple[float, float]
     else:
         _, peak, out = run_child(argv, {key: launched for key in env})
     return float(out.split()[0]), peak
+
+
+@contextlib.contextmanager
+def working_dir(path: Path):
+    """Children started inside run from ``path`` (``-m desktop`` imports its tree)."""
+    before = os.getcwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(before)
 
 
 def build_cells(tmp: Path) -> tuple[Path, Path]:
@@ -178,6 +193,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--frozen", action="store_true", help="also time dist/sochibo")
     parser.add_argument("--only", nargs="*", default=None, help="start print check pages")
+    parser.add_argument("--against", type=Path, help="older checkout timed interleaved")
     parser.add_argument("--extract", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.extract:
@@ -186,7 +202,10 @@ def main() -> None:
         return extractor(Path(folder), Path(target))
     os.chdir(ROOT)  # the children run from the repository root (posix_spawn has no cwd)
     only = set(args.only or ("start", "print", "check", "pages"))
-    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPU, median of {args.repeats}")
+    if args.against:
+        args.against = args.against.resolve()
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPU, median of {args.repeats}, "
+          f"load average {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         CHILD_ENV["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
@@ -195,13 +214,21 @@ def main() -> None:
         gui_env = {"SOCHIBO_BENCH_FIRST_PAINT": ""}
 
         if "start" in only:
-            bare, app = Figures(), Figures()
+            bare, app, old = Figures(), Figures(), Figures()
             first_paint([sys.executable, BARE, "qt"])  # warm-up
             first_paint(SOCHIBO + ["--data", str(big)], gui_env)
-            for _ in range(n):  # interleaved: both see the same machine load
+            if args.against:
+                with working_dir(args.against):
+                    first_paint(SOCHIBO + ["--data", str(big)], gui_env)
+            for _ in range(n):  # interleaved: all see the same machine load
                 bare.add(*first_paint([sys.executable, BARE, "qt"]))
                 app.add(*first_paint(SOCHIBO + ["--data", str(big)], gui_env))
+                if args.against:
+                    with working_dir(args.against):
+                        old.add(*first_paint(SOCHIBO + ["--data", str(big)], gui_env))
             line("start → first paint (1,000)", app, bare)
+            if args.against:
+                line("  the same, older code", old, bare)
             if args.frozen:
                 if not FROZEN.exists():
                     run_child([sys.executable, "-m", "installer.build_bundle"])
@@ -243,16 +270,23 @@ def main() -> None:
             line("sochibo check (1,000)", app, bare)
 
         if "pages" in only:
+            trees = [(ROOT, "")] + ([(args.against, ", older code")] if args.against else [])
             for page in ("reviews", "commitments"):
-                opened = Figures()
+                opened = {tree: Figures() for tree, _ in trees}
                 for index in range(-1 if page == "reviews" else 0, n):
-                    launched = repr(time.time())
-                    _, peak, out = run_child(
-                        [sys.executable, PROBE, str(big), launched, "--open", page]
-                    )
-                    if index >= 0:
-                        opened.add(float(out.strip().splitlines()[1]), peak)
-                line(f"{page} first open (1,000)", opened)
+                    for tree, _ in trees:  # interleaved
+                        launched = repr(time.time())
+                        probe = str(tree / "bench" / "_startup_probe.py")
+                        with working_dir(tree):
+                            _, peak, out = run_child(
+                                [sys.executable, probe, str(big), launched, "--open", page]
+                            )
+                        if index >= 0:
+                            opened[tree].add(float(out.strip().splitlines()[1]), peak)
+                for tree, label in trees:
+                    line(f"{page} first open (1,000){label}", opened[tree])
+
+    print(f"load average at the end {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":
