@@ -231,3 +231,17 @@ def test_an_unheld_meeting_does_not_say_it_has_no_warnings(ctx, roster):
 
     planned = service.plan_meeting(ctx.db, "thuong_ky", 2026, 6)
     assert no_warning_text(service.get_meeting(ctx.db, planned)) == NOT_HELD_YET
+
+
+def test_approved_minutes_are_read_at_full_contrast(window):
+    """Issue 10 point 12: disabled fields of approved minutes were pale grey."""
+    from PySide6.QtGui import QPalette
+
+    tab = window.minutes
+    tab.set_read_only(True)
+    assert not tab.chair.isEnabled()
+    palette = tab.chair.palette()
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        disabled = palette.color(QPalette.ColorGroup.Disabled, role)
+        assert disabled == palette.color(QPalette.ColorGroup.Active, role)
+        assert disabled.lightness() < 100  # dark on the light field
