@@ -386,7 +386,8 @@ class MembersPage(QWidget):
                 width = max(width, metrics.horizontalAdvance(str(text)))
             header.resizeSection(column, width + 16)
         # Names whole too: "Nguyễn Thị Thu Trang" was cut to "Nguyễn Thị Thu Tr…".
-        names = (self.model.data(self.model.index(r, 1)) or "" for r in range(self.model.rowCount()))
+        rows = range(self.model.rowCount())
+        names = (self.model.data(self.model.index(r, 1)) or "" for r in rows)
         widest = max((metrics.horizontalAdvance(str(n)) for n in names), default=0)
         self._name_min_width = max(self._name_min_width, widest + 16)
         self._fit_name_column()
