@@ -50,6 +50,8 @@ class ScalingStyle(QProxyStyle):
         result = super().sizeFromContents(kind, option, size, widget)
         if kind == QStyle.ContentsType.CT_SpinBox:
             result.setHeight(max(result.height(), 2 * target_size()))
+            # The style counted its own narrower arrows: room for the wider ones.
+            result.setWidth(result.width() + max(0, target_size() - 16))
         return result
 
     def styleHint(self, hint, option=None, widget=None, data=None) -> int:  # noqa: N802
@@ -64,8 +66,10 @@ class ScalingStyle(QProxyStyle):
         if control != QStyle.ComplexControl.CC_SpinBox:
             return rect
         frame = option.rect
-        width = max(rect.width(), target_size())
         up = super().subControlRect(control, option, QStyle.SubControl.SC_SpinBoxUp, widget)
+        # The arrows' width, from the up arrow: the rect asked for may be the text field
+        # (taking its width cut a time "19:00" to "1").
+        width = max(up.width(), target_size())
         if up.width() >= width or up.isEmpty():
             return rect
         right = frame.right() - (frame.right() - up.right())

@@ -190,3 +190,23 @@ class ChoiceButton(QPushButton):
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
         return self.layout().totalHeightForWidth(width)
+
+
+def readable_when_disabled(widget: QWidget) -> None:
+    """Keep ``widget``'s text at full contrast while it is disabled (issue 10 point 12).
+
+    Approved minutes are shown with their fields disabled, and Qt greys a disabled
+    field's text to a pale tint an elderly reader cannot make out. The text keeps its
+    normal colour; the field still looks locked by its greyed frame and background, and
+    the window says "đã thông qua" above it.
+    """
+    palette = widget.palette()
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.WindowText,
+    ):
+        palette.setColor(
+            QPalette.ColorGroup.Disabled, role, palette.color(QPalette.ColorGroup.Active, role)
+        )
+    widget.setPalette(palette)

@@ -107,7 +107,8 @@ def test_a_click_on_a_circle_marks_and_the_chosen_one_is_filled(roll, qtbot):
     table, model = roll.table, roll.model
     index = model.index(2, COL_PRESENT)
     empty = _ink_box(table.viewport().grab().toImage(), table.visualRect(index))
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
+    centre = table.visualRect(index).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     assert model.rows[2].presence == "co_mat"
     table.setCurrentIndex(model.index(0, COL_PRESENT))  # the row not selected, to compare
     image = table.viewport().grab().toImage()

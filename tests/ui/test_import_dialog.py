@@ -124,3 +124,33 @@ def test_a_name_differing_only_in_tone_marks_is_asked_before_importing(
     assert any("chỉ khác dấu" in q for q in answers.questions)
     names = {m.full_name for m in list_members(ctx.db)}
     assert {"Nguyễn Văn Ánh", "Nguyễn Văn Anh"} <= names
+
+
+def test_the_column_mapping_shows_each_column_whole_at_the_largest_size(
+    qtbot, ctx, tmp_path, monkeypatch
+):
+    """Issue 10 point 12: "K: Số thẻ đản…" in the mapping; the whole name is needed."""
+    from PySide6.QtCore import QSize
+
+    from desktop.ui.style import DEFAULT_FONT_SIZE, FONT_SIZES, apply_font_size
+    from tests.ui.test_windows_fit import cut_texts, use_screen
+
+    book = Workbook()
+    sheet = book.active
+    headers = ["STT", "Họ và tên", "Giới tính", "Ngày sinh", "Quê quán", "Dân tộc", "Tôn giáo",
+               "Nghề nghiệp", "Ngày vào Đảng", "Ngày chính thức", "Số thẻ đảng viên"]
+    sheet.append(headers)
+    sheet.append([1, "Nguyễn Văn An", "Nam", "12/3/1960", "Long An", "Kinh", "Không", "Nông dân",
+                  "19/5/1985", "19/5/1986", "012345678901"])
+    path = tmp_path / "ds-rong.xlsx"
+    book.save(path)
+    use_screen(monkeypatch, QSize(1366, 728))
+    apply_font_size(FONT_SIZES[-1])
+    try:
+        dialog = open_and_plan(qtbot, ctx, path)
+        mapping = dialog.mapping
+        assert mapping.item(10, 0).text() == "K: Số thẻ đảng viên"
+        cuts = [p for p in cut_texts(dialog) if "«K:" in p or "Số thẻ" in p]
+        assert not cuts, cuts
+    finally:
+        apply_font_size(DEFAULT_FONT_SIZE)

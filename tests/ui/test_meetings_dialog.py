@@ -231,3 +231,36 @@ def test_an_unheld_meeting_does_not_say_it_has_no_warnings(ctx, roster):
 
     planned = service.plan_meeting(ctx.db, "thuong_ky", 2026, 6)
     assert no_warning_text(service.get_meeting(ctx.db, planned)) == NOT_HELD_YET
+
+
+def test_approved_minutes_are_read_at_full_contrast(window):
+    """Issue 10 point 12: disabled fields of approved minutes were pale grey."""
+    from PySide6.QtGui import QPalette
+
+    tab = window.minutes
+    tab.set_read_only(True)
+    assert not tab.chair.isEnabled()
+    palette = tab.chair.palette()
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        disabled = palette.color(QPalette.ColorGroup.Disabled, role)
+        assert disabled == palette.color(QPalette.ColorGroup.Active, role)
+        assert disabled.lightness() < 100  # dark on the light field
+
+
+def test_a_long_agenda_item_wraps_instead_of_being_clipped(window, qtbot):
+    """Issue 10 point 12: item 7 with the topic's title ran off the right edge."""
+    from PySide6.QtWidgets import QListWidgetItem
+
+    agenda = window.agenda_list
+    window.tabs.setCurrentIndex(0)
+    long_text = "7. Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh: " + (
+        "Sơ kết học tập và làm theo chuyên đề; nhân rộng gương người tốt, việc tốt " * 3
+    )
+    agenda.addItem(QListWidgetItem(long_text))
+    window.resize(900, window.height())
+    qtbot.waitUntil(lambda: agenda.viewport().width() < 900)
+    agenda.doItemsLayout()
+    rect = agenda.visualItemRect(agenda.item(agenda.count() - 1))
+    assert rect.right() <= agenda.viewport().width()
+    assert rect.height() >= 2 * agenda.fontMetrics().height()  # wrapped over lines
+    assert agenda.horizontalScrollBar().maximum() == 0

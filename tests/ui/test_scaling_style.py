@@ -79,3 +79,21 @@ def test_at_the_default_size_the_arrows_stay_modest(qtbot, app):
     qtbot.addWidget(box)
     box.show()
     assert box.height() <= 34
+
+
+@pytest.mark.parametrize("size", [DEFAULT_FONT_SIZE, FONT_SIZES[-1]])
+def test_a_time_shows_whole_beside_the_wider_arrows(qtbot, app, size):
+    # Before: the text field was 15 px wide, "19:00" showed as "1".
+    from PySide6.QtCore import QTime
+
+    from desktop.ui.meetings.common import time_edit
+
+    apply_font_size(size)
+    try:
+        edit = time_edit()
+        edit.setTime(QTime(19, 0))
+        qtbot.addWidget(edit)
+        edit.show()
+        assert edit.lineEdit().width() >= edit.fontMetrics().horizontalAdvance("chưa ghi")
+    finally:
+        apply_font_size(DEFAULT_FONT_SIZE)

@@ -414,3 +414,105 @@ def test_tab_never_stops_on_an_invisible_widget(qtbot, demo_ctx):
             dialog.discard()
         dialog.hide()
     assert not problems, "\n".join(sorted(set(problems)))
+
+
+# --- Cut-off text (issue 10 point 12) ---------------------------------------------------
+
+
+def _plain(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def _wrapped_height(view, text: str, width: int) -> int:
+    """The height ``text`` takes wrapped in a cell ``width`` wide (less its margins)."""
+    from PySide6.QtCore import QRect, Qt
+
+    flags = int(Qt.TextFlag.TextWordWrap)
+    room = QRect(0, 0, max(width - 8, 1), 100_000)
+    return view.fontMetrics().boundingRect(room, flags, text).height()
+
+
+def cut_texts(window: QWidget, rows: int = 40) -> list[str]:
+    """The texts of ``window`` the secretary cannot read whole: a label without word wrap
+    or a button narrower than its text, an item view's cell narrower than what it holds
+    (Qt elides it with "…"). A tooltip does not count: it is not read."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import (
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLabel,
+        QLineEdit,
+        QStyle,
+        QStyleOptionComboBox,
+        QStyleOptionViewItem,
+    )
+
+    found = []
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window) or widget.window() is not window:
+            continue
+        if widget.width() <= 1 or widget.height() <= 1:
+            continue
+        if isinstance(widget, QLabel):
+            text = widget.text()
+            if not text or widget.wordWrap() or widget.pixmap() is not None:
+                continue
+            if Qt.mightBeRichText(text) or widget.textFormat() == Qt.TextFormat.RichText:
+                continue
+            room = widget.contentsRect().width() - 2 * max(widget.margin(), 0)
+            for line in _plain(text).split("\n"):
+                if widget.fontMetrics().horizontalAdvance(line) > room:
+                    found.append(f"label «{line}» {room} px wide")
+        elif isinstance(widget, QAbstractSpinBox) and widget.text():
+            edit = widget.findChild(QLineEdit)
+            wide = widget.fontMetrics().horizontalAdvance(widget.text())
+            if edit is not None and wide > edit.width():
+                found.append(f"number «{widget.text()}» {edit.width()} px wide")
+        elif isinstance(widget, QComboBox) and widget.currentText():
+            option = QStyleOptionComboBox()
+            widget.initStyleOption(option)
+            field = widget.style().subControlRect(
+                QStyle.ComplexControl.CC_ComboBox,
+                option,
+                QStyle.SubControl.SC_ComboBoxEditField,
+                widget,
+            )
+            if widget.fontMetrics().horizontalAdvance(widget.currentText()) > field.width() + 1:
+                found.append(f"list «{widget.currentText()}» {field.width()} px wide")
+        elif isinstance(widget, QAbstractButton):
+            if widget.text() and widget.sizeHint().width() > widget.width() + 1:
+                found.append(f"button «{_plain(widget.text())}» {widget.width()} px wide")
+        elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            delegate = widget.itemDelegate()
+            root = widget.rootIndex()
+            wrap = getattr(widget, "wordWrap", lambda: False)()
+            try:
+                columns = model.columnCount(root)
+            except TypeError:  # a list model hides it: one column
+                columns = 1
+            for row in range(min(model.rowCount(root), rows)):
+                for column in range(columns):
+                    if hasattr(widget, "isColumnHidden") and widget.isColumnHidden(column):
+                        continue
+                    index = model.index(row, column, root)
+                    text = index.data()
+                    if not isinstance(text, str) or not text:
+                        continue
+                    rect = widget.visualRect(index)
+                    if rect.isEmpty():
+                        continue
+                    option = QStyleOptionViewItem()
+                    option.initFrom(widget)
+                    option.font = widget.font()
+                    option.rect = rect
+                    need = delegate.sizeHint(option, index)
+                    if need.width() > rect.width() + 1 and not (
+                        wrap and _wrapped_height(widget, text, rect.width()) <= rect.height()
+                    ):
+                        found.append(
+                            f"{type(widget).__name__} cell «{text[:40]}» "
+                            f"{rect.width()} px of {need.width()}"
+                        )
+    return found

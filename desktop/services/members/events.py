@@ -66,7 +66,8 @@ class EventRecord:
         if self.kind == EventKind.DISCIPLINE and self.detail:
             text += f": {self.detail.lower()}"
         if self.kind == EventKind.BADGE and self.badge_years:
-            text += f" {self.badge_years} năm tuổi Đảng"
+            # Which badge, in the words of the award: "Huy hiệu 30 năm tuổi Đảng".
+            text = f"Huy hiệu {self.badge_years} năm tuổi Đảng"
         return text
 
 

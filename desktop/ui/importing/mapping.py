@@ -6,7 +6,7 @@ one column only, so choosing it for a second column frees the first.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from desktop.services.members.import_columns import ALL_COLUMNS
@@ -28,6 +28,10 @@ class MappingTable(QTableWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        # "K: Số thẻ đảng viên" whole, wrapped if need be, never "K: Số thẻ đản…".
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.combos: list[QComboBox] = []
         self._updating = False
 

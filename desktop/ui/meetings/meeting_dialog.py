@@ -7,12 +7,13 @@ asks for the reason and logs what changed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QPushButton,
     QTabWidget,
@@ -110,6 +111,12 @@ class MeetingDialog(QDialog):
         self.plan_label.setWordWrap(True)
         self.agenda_list = QListWidget()
         self.agenda_list.setAccessibleName("Chương trình sinh hoạt")
+        # A long item ("7. Học tập và làm theo tư tưởng…: <chuyên đề>") wraps: no
+        # sideways scrolling, nothing clipped (issue 10 point 12).
+        self.agenda_list.setWordWrap(True)
+        self.agenda_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.agenda_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.agenda_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.edit_plan_button = QPushButton("&Sửa kế hoạch và chương trình…")
         self.agenda_print_button = QPushButton("In c&hương trình…")
         self.notice_print_button = QPushButton("In thông &báo…")

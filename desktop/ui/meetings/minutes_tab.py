@@ -35,7 +35,13 @@ from desktop.ui.meetings.common import (
     time_edit,
 )
 from desktop.ui.meetings.minutes_tables import RemarksTable, ReviewTable, TasksTable
-from desktop.ui.widgets import WARNING_COLOUR, coloured_label, date_edit, form_label
+from desktop.ui.widgets import (
+    WARNING_COLOUR,
+    coloured_label,
+    date_edit,
+    form_label,
+    readable_when_disabled,
+)
 
 
 def text_box(lines: int = 3) -> QPlainTextEdit:
@@ -299,13 +305,16 @@ class MinutesTab(QScrollArea):
         widgets += [self.votes_against, self.votes_other]
         for widget in widgets:
             widget.setEnabled(not read_only)
+            readable_when_disabled(widget)
         for edit in (self.held_on, self.place):
             edit.setReadOnly(read_only)
         boxes = [self.resolution]
         for editor in self.item_editors:
             boxes += [editor.content, editor.conclusion]
             editor.presenter.setEnabled(not read_only)
+            readable_when_disabled(editor.presenter)
         for box in boxes:
             box.setReadOnly(read_only)
         for table in (self.remarks, self.tasks, self.review):
             table.set_read_only(read_only)
+            readable_when_disabled(table.table)

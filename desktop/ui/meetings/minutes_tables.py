@@ -204,6 +204,10 @@ class ReviewTable(QWidget):
         self.table.setHorizontalHeaderLabels(REVIEW_COLUMNS)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # Whole texts (issue 10 point 12): the task wraps, the rows grow to hold it.
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumHeight(110)
         self.table.itemChanged.connect(lambda _item: self.changed.emit())
         self.empty_label = QLabel("Không có nhiệm vụ nào của các buổi trước còn phải kiểm điểm.")
@@ -235,6 +239,8 @@ class ReviewTable(QWidget):
             self.table.setItem(row, 4, done)
             self.table.setItem(row, 5, QTableWidgetItem(task.review_note if reviewed_here else ""))
         self.table.blockSignals(False)
+        for column in (0, 1, 3):  # the meeting, who, when: as wide as they are
+            self.table.resizeColumnToContents(column)
         self.table.setVisible(bool(tasks))
         self.empty_label.setVisible(not tasks)
 

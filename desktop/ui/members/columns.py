@@ -59,6 +59,11 @@ class ColumnFitter:
                 text = self.model.data(self.model.index(row, column)) or ""
                 width = max(width, metrics.horizontalAdvance(str(text)))
             header.resizeSection(column, width + 16)
+        # Names whole too: "Nguyễn Thị Thu Trang" was cut to "Nguyễn Thị Thu Tr…".
+        rows = range(self.model.rowCount())
+        names = (self.model.data(self.model.index(r, 1)) or "" for r in rows)
+        widest = max((metrics.horizontalAdvance(str(n)) for n in names), default=0)
+        self.name_min_width = max(self.name_min_width, widest + 16)
         self.fit_name_column()
 
     def fit_name_column(self) -> None:
