@@ -259,7 +259,7 @@ def test_the_reminders_panel_has_room_for_five_wrapped_reminders(qtbot):
 
     window = QWidget()
     qtbot.addWidget(window)
-    window.resize(700, 900)
+    window.resize(700, 1400)
     panel = RemindersPanel()
     QVBoxLayout(window).addWidget(panel)
     window.show()
@@ -271,6 +271,26 @@ def test_the_reminders_panel_has_room_for_five_wrapped_reminders(qtbot):
     one_line = panel.list.sizeHintForRow(0)
     # Each reminder wraps to several lines; the list has room for all of them.
     assert panel.list.minimumHeight() > 5 * 2 * one_line
+
+
+def test_the_members_table_keeps_room_for_its_rows_beside_the_reminders(qtbot, ctx, roster):
+    """On a 1366×768 screen the reminders took half the page and the table showed three
+    members; the reminders keep at most a quarter."""
+    from datetime import date
+
+    from desktop.services.members.reminders import Reminder
+
+    page = MembersPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1280, 640)
+    page.show()
+    qtbot.waitExposed(page)
+    long = "chuẩn bị hồ sơ xét công nhận đảng viên chính thức, chi bộ biểu quyết " * 3
+    page.reminders_panel.set_reminders(
+        [Reminder(i, f"Đảng viên {i}", "probation", long, date(2026, 4, 4)) for i in range(5)]
+    )
+    qtbot.wait(50)
+    assert page.reminders_panel.list.minimumHeight() <= 640 // 4
 
 
 def test_no_status_is_cut_short_in_the_members_table(qtbot, ctx, roster):

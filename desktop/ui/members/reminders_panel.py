@@ -46,7 +46,9 @@ class RemindersPanel(QGroupBox):
 
     def _fit_rows(self) -> None:
         """As tall as the first SHOWN_WHOLE reminders need, wrapped at the list's width
-        (not half a line of the third), but never more than half the window."""
+        (not half a line of the third), but never more than a quarter of the window: the
+        table is the page's work (at half, a 1366×768 screen showed 3 members), the rest
+        of the reminders scroll, and the home page lists them all."""
         rows = min(self.list.count(), SHOWN_WHOLE)
         width = max(self.list.viewport().width() - 8, 200)
         metrics = QFontMetrics(self.list.font())
@@ -56,7 +58,7 @@ class RemindersPanel(QGroupBox):
             box = metrics.boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, text)
             height += max(box.height() + 4, self.list.sizeHintForRow(row))
         frame = 2 * self.list.frameWidth() + 4
-        limit = self.window().height() // 2 if self.window() is not self else height + frame
+        limit = self.window().height() // 4 if self.window() is not self else height + frame
         self.list.setMinimumHeight(min(height + frame, max(limit, 0)) if rows else 0)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
