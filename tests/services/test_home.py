@@ -82,3 +82,16 @@ def test_home_reads_no_printing_or_spreadsheet_library():
             "print(','.join(m for m in ('PySide6','reportlab','openpyxl') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+@pytest.mark.parametrize("year", [2024, 2025, 2026])
+def test_the_home_pages_light_gaps_read_agrees_with_the_rating_sheet(demo, year):
+    """rating_gaps reads only what the gaps need; it must name exactly whom the full sheet
+    (the one the export checks and the package's gaps file use) would name."""
+    from desktop.services.reviews.gaps import gaps_of_sheet, rating_gaps
+    from desktop.services.reviews.ratings import rating_sheet
+
+    light = rating_gaps(demo.db, year, TODAY)
+    assert light == gaps_of_sheet(rating_sheet(demo.db, year, TODAY))
+    assert light.total > 0
+

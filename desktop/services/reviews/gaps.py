@@ -51,9 +51,56 @@ def gaps_of_sheet(sheet) -> RatingGaps:
 
 
 def rating_gaps(db: Database, year: int, today: date | None = None) -> RatingGaps:
-    from desktop.services.reviews.ratings import rating_sheet
+    """The same gaps as ``gaps_of_sheet(rating_sheet(...))``, read without building the
+    sheet: the home page shows them at start-up, and the sheet's warnings, vote bases and
+    commitment facts (most of its cost on a large cell) play no part in what is missing."""
+    from sqlalchemy import select
 
-    return gaps_of_sheet(rating_sheet(db, year, today))
+    from desktop.models import Rating, SelfReview
+    from desktop.rules.rating_rules import is_rated
+    from desktop.services.members.status import MemberStatus
+    from desktop.services.reviews.quota_scope import cell_pack
+    from desktop.services.reviews.roster import review_members
+
+    with db.session() as session:
+        pack = cell_pack(session, year)
+        members = review_members(session, year, today)
+        ratings = {
+            r.member_id: r
+            for r in session.execute(
+                select(
+                    Rating.member_id,
+                    Rating.suspended,
+                    Rating.not_rated_note,
+                    Rating.proposed_level,
+                    Rating.decided_level,
+                ).where(Rating.year == year)
+            )
+        }
+        self_levels = dict(
+            session.execute(
+                select(SelfReview.member_id, SelfReview.self_level).where(SelfReview.year == year)
+            ).all()
+        )
+    no_review, not_proposed, not_decided, total = [], [], [], 0
+    for member in members:
+        rating = ratings.get(member.id)
+        rated, _reason, writes_review = is_rated(
+            pack,
+            exempted=member.status == MemberStatus.EXEMPTED,
+            suspended=bool(rating and rating.suspended),
+            months_since_admission=member.months_since_admission,
+        )
+        if not rated or (rating and rating.not_rated_note):
+            continue
+        total += 1
+        if writes_review and not self_levels.get(member.id):
+            no_review.append(member.full_name)
+        if not (rating and rating.proposed_level):
+            not_proposed.append(member.full_name)
+        if not (rating and rating.decided_level):
+            not_decided.append(member.full_name)
+    return RatingGaps(year, total, tuple(no_review), tuple(not_proposed), tuple(not_decided))
 
 
 def gaps_file_text(gaps: RatingGaps, cell_name: str) -> str:
