@@ -315,3 +315,24 @@ def test_closing_without_saving_keeps_the_stored_recipients(qtbot, ctx, answers,
     answers.save_choice = "discard"
     assert window.close()
     assert recipients(ctx.db, "report") == stored
+
+
+def test_every_tab_of_giấy_tờ_in_keeps_the_window_alt_letters_unique(qtbot, ctx):
+    """The window's walk (test_windows_fit) sees the tab shown first; the others too."""
+    from test_windows_fit import mnemonics
+
+    from desktop.ui.main_window import NAV_SETTINGS, MainWindow
+
+    window = MainWindow(ctx, owns_workspace=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.nav.setCurrentRow(NAV_SETTINGS)
+    papers = window.settings_page.papers
+    clashes = []
+    for index in range(papers.count()):
+        papers.setCurrentIndex(index)
+        clashes += [
+            f"{papers.tabText(index)}: Alt+{letter.upper()} {texts}"
+            for letter, texts in mnemonics(window, window.settings_page).items()
+        ]
+    assert not clashes, "\n".join(clashes)

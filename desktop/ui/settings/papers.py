@@ -44,7 +44,7 @@ from desktop.services.exchange.consolidation import UnitHeader, set_unit_header,
 from desktop.text.dates import short_date
 from desktop.ui import messages
 from desktop.ui.context import UiContext
-from desktop.ui.widgets import coloured_label, error_label, form_label
+from desktop.ui.widgets import coloured_label, editable_combo, error_label, form_label
 
 UNSAVED = "Có thay đổi chưa lưu."
 NUMBERING_RULE = (
@@ -312,10 +312,16 @@ class UnitHeaderGroup(PaperGroup):
         intro.setWordWrap(True)
         form = QFormLayout()
         for name, label, example in _UNIT_FIELDS:
-            edit = QLineEdit()
+            if name == "signer_title":
+                # The usual two, or any other title typed (e.g. "Quyền Bí thư").
+                self.title_combo = editable_combo(["Bí thư", "Phó Bí thư"])
+                self.title_combo.currentTextChanged.connect(lambda _text: self.edited.emit())
+                edit, field = self.title_combo.lineEdit(), self.title_combo
+            else:
+                edit = field = QLineEdit()
             edit.setPlaceholderText(example)
             edit.textEdited.connect(lambda _text: self.edited.emit())
-            form.addRow(form_label(label, edit), edit)
+            form.addRow(form_label(label, field), field)
             self.edits[name] = edit
         self.error = error_label()
         self.save_button = QPushButton("Lư&u thông tin đảng ủy")
