@@ -6,7 +6,7 @@ opened on another folder (docs/architecture.md, "What users of such apps lost").
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +26,7 @@ from desktop.ui import messages
 from desktop.ui.backups_panel import BackupsPanel
 from desktop.ui.cell_form import CellInfoForm
 from desktop.ui.context import UiContext
+from desktop.ui.settings.papers import PaperSettings
 from desktop.ui.style import FONT_SIZES, apply_font_size, heading
 from desktop.ui.widgets import form_label
 
@@ -50,6 +51,12 @@ class SettingsPage(QScrollArea):
         row.addWidget(self.save_cell_button)
         row.addWidget(self.cell_status, 1)
         cell_layout.addLayout(row)
+
+        # Giấy tờ in: nhiệm kỳ, nơi nhận, đảng ủy (desktop/ui/settings/papers.py)
+        self.papers = PaperSettings(ctx)
+        papers_box = QGroupBox("Giấy tờ in")
+        QVBoxLayout(papers_box).addWidget(self.papers)
+        self._watched: QObject | None = None
 
         # Hiển thị và sao lưu
         self.font_combo = QComboBox()
@@ -84,6 +91,7 @@ class SettingsPage(QScrollArea):
         layout.setContentsMargins(16, 12, 16, 16)
         layout.addWidget(heading("Cài đặt"))
         layout.addWidget(cell_box)
+        layout.addWidget(papers_box)
         layout.addWidget(display_box)
         layout.addWidget(folder_box)
         layout.addWidget(self.backups)
@@ -107,6 +115,47 @@ class SettingsPage(QScrollArea):
         self.keep_spin.blockSignals(False)
         self.folder_label.setText(str(self.ctx.data_dir))
         self.backups.reload()
+        self.papers.load()
+
+    # --- typing not saved yet: kept across pages, asked about when the window closes ----
+
+    def has_unsaved_changes(self) -> bool:
+        return self.papers.has_unsaved_changes()
+
+    def save(self) -> bool:
+        return self.papers.save()
+
+    def discard(self) -> None:
+        self.papers.load()
+
+    def may_close(self) -> bool:
+        """Lưu (default) / Không lưu / Quay lại, as every editing window asks."""
+        if not self.has_unsaved_changes():
+            return True
+        answer = messages.ask_save(
+            self, "Trang «Cài đặt» còn thay đổi về giấy tờ in chưa lưu. Lưu trước khi đóng?"
+        )
+        if answer == messages.SAVE:
+            return self.save()
+        if answer == messages.DISCARD:
+            self.discard()
+            return True
+        return False
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        window = self.window()
+        if window is not self and window is not self._watched:
+            window.installEventFilter(self)
+            self._watched = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        # The main window closes: this page is not a window of its own, so it asks here.
+        if watched is self._watched and event.type() == QEvent.Type.Close:
+            if not self.may_close():
+                event.ignore()
+                return True
+        return super().eventFilter(watched, event)
 
     def save_cell_info(self) -> None:
         info = self.cell_form.info()

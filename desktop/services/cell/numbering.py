@@ -27,6 +27,7 @@ from desktop.errors import FieldError, ValidationError
 from desktop.models import Cell, IssuedPaper
 from desktop.services.cell.settings import read_recipients, read_setting, write_setting
 from desktop.storage.database import Database
+from desktop.text.dates import short_date
 
 TERM_STARTS_KEY = "term_starts"
 CELL_BODY = "CB"  # chi bộ
@@ -56,12 +57,37 @@ def term_starts(session: Session) -> list[date]:
     return sorted(date.fromisoformat(part) for part in text.split(",") if part.strip())
 
 
-def set_term_starts(db: Database, starts: Iterable[date]) -> None:
-    """Store the dates of the cell's congresses (ngày đại hội chi bộ mở đầu mỗi nhiệm kỳ)."""
+def stored_term_starts(db: Database) -> list[date]:
+    """``term_starts`` in its own session, for the settings page."""
+    with db.session() as session:
+        return term_starts(session)
+
+
+def check_term_starts(starts: Iterable[date], today: date | None = None) -> list[date]:
+    """The dates sorted, once each; ``ValidationError`` (in Vietnamese) when there is none
+    or one is after ``today``."""
     days = sorted(set(starts))
     if not days:
         message = "Phải có ngày đại hội chi bộ mở đầu nhiệm kỳ để đánh số văn bản."
         raise ValidationError([FieldError("term_starts", message)])
+    today = today or date.today()
+    future = [day for day in days if day > today]
+    if future:
+        message = (
+            f"Ngày đại hội {short_date(future[0])} chưa đến (hôm nay là {short_date(today)}). "
+            "Chỉ ghi ngày đại hội đã diễn ra."
+        )
+        raise ValidationError([FieldError("term_starts", message)])
+    return days
+
+
+def set_term_starts(db: Database, starts: Iterable[date], today: date | None = None) -> None:
+    """Store the dates of the cell's congresses (ngày đại hội chi bộ mở đầu mỗi nhiệm kỳ).
+
+    A congress not held yet is refused: papers issued before it would be counted in a
+    term that has not begun.
+    """
+    days = check_term_starts(starts, today)
     with db.session() as session:
         write_setting(session, TERM_STARTS_KEY, ",".join(day.isoformat() for day in days))
 

@@ -8,9 +8,10 @@ Kết luận 01-KL/TW); from 2025–2026 some guidance says "thực hành", so i
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.models import CellSetting
+from desktop.models import Cell, CellSetting
 from desktop.errors import FieldError, ValidationError
 from desktop.storage.database import Database
 from desktop.text import clean_spaces, nfc
@@ -85,6 +86,18 @@ def set_campaign_name(db: Database, name: str) -> None:
 RECIPIENT_KINDS = ("report", "notice")
 _RECIPIENTS_KEY = "recipients_{}"
 
+# Each kind as the settings page names it, and the papers that print it.
+RECIPIENT_KIND_LABELS = {
+    "report": (
+        "Giấy tờ gửi cấp trên",
+        "Danh sách đề nghị xếp loại, kiểm điểm tập thể chi bộ, tổng hợp cam kết.",
+    ),
+    "notice": (
+        "Thông báo, chương trình sinh hoạt",
+        "Thông báo sinh hoạt chi bộ và chương trình (nội dung) buổi sinh hoạt.",
+    ),
+}
+
 
 def default_recipients(kind: str, superior_name: str) -> list[str]:
     """The usual recipients: the superior committee and its cadre in charge of the cell."""
@@ -115,6 +128,28 @@ def read_recipients(session: Session, kind: str, superior_name: str) -> list[str
     stored = read_setting(session, _RECIPIENTS_KEY.format(kind), "")
     lines = [clean_spaces(line) for line in stored.split("\n") if clean_spaces(line)]
     return lines or default_recipients(kind, superior_name)
+
+
+def recipient_kinds() -> list[tuple[str, str, str]]:
+    """The kinds of recipients lists: (kind, name, the papers it is printed on)."""
+    return [(kind, *RECIPIENT_KIND_LABELS[kind]) for kind in RECIPIENT_KINDS]
+
+
+def recipients(db: Database, kind: str) -> list[str]:
+    """``read_recipients`` in its own session, for the settings page."""
+    with db.session() as session:
+        return read_recipients(session, kind, _superior_name(session))
+
+
+def recipient_defaults(db: Database, kind: str) -> list[str]:
+    """The lines "Khôi phục mặc định" puts back: the defaults for this cell's superior."""
+    with db.session() as session:
+        return default_recipients(kind, _superior_name(session))
+
+
+def _superior_name(session: Session) -> str:
+    cell = session.scalars(select(Cell).limit(1)).first()
+    return cell.superior_name if cell is not None else ""
 
 
 def set_recipients(db: Database, kind: str, lines: list[str]) -> None:

@@ -1,0 +1,1 @@
+"""Groups of the "Cài đặt" page that edit how papers print (see ``papers``)."""
