@@ -1,7 +1,7 @@
 """"Đã xóa": the items of one kind deleted in this app, with "Khôi phục" and "Xóa hẳn…".
 
-One dialog for meetings, topics and commitments (the members have theirs, with the same
-shape: desktop/ui/members/deleted_dialog.py). Deleting is soft in the services: undo works
+One dialog for members, meetings, topics and commitments (each part's deleted_dialog.py
+says what its list shows and does). Deleting is soft in the services: undo works
 only in the session, so after a restart this is the way back for something deleted by
 mistake. The list refreshes after each restore; "Xóa hẳn" asks first, "Không xóa" being
 the default answer.
