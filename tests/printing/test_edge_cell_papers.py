@@ -1,0 +1,257 @@
+"""Every paper of a cell built at the rules' edge values (``edge_cell``) passes the checker.
+
+The papers are printed the way ``sochibo print …`` prints them (``desktop.cli.main`` with
+``--data``), read back and checked by ``paper_checker``; then the edges themselves: minutes
+numbered on through January and from 01 in the new term, the quota warning, the
+out-of-band flag, the member admitted a day too late, the 0 row, shares adding to 100 %.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from desktop.cli import main
+from desktop.printing.members.roster import write_roster_pdf
+from desktop.printing.reviews.collective import print_collective_review
+from desktop.printing.reviews.commitment import print_commitment, print_commitment_summary
+from desktop.printing.reviews.rating_list import print_rating_list
+from desktop.printing.reviews.rating_xlsx import write_rating_xlsx
+from desktop.printing.reviews.self_review import print_self_review
+from desktop.rules.rating_rules import pack_for_year
+from desktop.services.cell.workspace import Workspace
+from desktop.services.reviews.print_data import rating_list_paper
+from tests.printing.edge_cell import (
+    FIRST,
+    LONG_NAME,
+    PARTIAL,
+    PREPAID,
+    SECOND,
+    SECOND_TERM,
+    TODAY,
+    build_edge_cell,
+)
+from tests.printing.paper_checker import (
+    MINUTES_NUMBER,
+    Expect,
+    check_pdf,
+    full_text,
+    date_problems,
+    numbering_problems,
+    punctuation_problems,
+    shares_add_up,
+    vote_problems,
+)
+
+MINUTES = Expect(numbered=True)
+OUTGOING_TEXT = Expect(outgoing=True, numbered=True)
+OUTGOING_TABLE = Expect(outgoing=True, numbered=True, text_paper=False)
+TABLE = Expect(text_paper=False)
+FORM = Expect()
+BOOK = Expect(header=False)
+
+
+@pytest.fixture(scope="module")
+def edge(tmp_path_factory):
+    """The edge cell and every paper of it: the meeting and dues papers through
+    ``sochibo print`` (they carry the dates stored with their records), the review papers
+    through the same printing functions with the day fixed (the command line prints them
+    as of today, and the edge years must not move with the clock)."""
+    folder = tmp_path_factory.mktemp("edge")
+    data, out = folder / "data", folder / "papers"
+    out.mkdir()
+    papers: dict[str, tuple[Path, Expect]] = {}
+
+    def add(path: Path, expect: Expect) -> None:
+        papers[path.name] = (path, expect)
+
+    with Workspace(data, lock=False) as ws:
+        db = ws.db
+        cell = build_edge_cell(db)
+        add(write_roster_pdf(db, out / "roster.pdf", on=TODAY), TABLE)
+        for year in (FIRST, SECOND):
+            add(print_rating_list(db, year, out / f"ds-{year}.pdf", TODAY), OUTGOING_TABLE)
+            add(write_rating_xlsx(db, year, out / f"ds-{year}.xlsx", TODAY), OUTGOING_TABLE)
+            add(print_collective_review(db, year, out / f"tt-{year}.pdf", TODAY), OUTGOING_TEXT)
+            add(print_commitment_summary(db, year, out / f"ck-{year}.pdf", TODAY), OUTGOING_TABLE)
+            for key in FORMS_OF:
+                member = cell.ids[key]
+                path = out / f"kd-{year}-{key}.pdf"
+                add(print_self_review(db, member, year, path, TODAY), FORM)
+                path = out / f"cam-{year}-{key}.pdf"
+                add(print_commitment(db, member, year, path, TODAY), FORM)
+
+    def paper(name: str, expect: Expect, *args: str) -> None:
+        path = out / name
+        code = main(["--data", str(data), "print", *args, "-o", str(path)])
+        assert code == 0, args
+        add(path, expect)
+
+    for year, month in sorted(cell.meetings):
+        ym = f"{year}-{month:02d}"
+        paper(f"bb-{ym}.pdf", MINUTES, "minutes", "--month", ym)
+        paper(f"bb-{ym}.docx", MINUTES, "minutes", "--month", ym)
+        paper(f"ct-{ym}.pdf", OUTGOING_TEXT, "agenda", "--month", ym)
+    for year in (FIRST, SECOND):
+        # The book opens with its cover (SỔ BIÊN BẢN …), not a paper's header.
+        paper(f"sbb-{year}.pdf", BOOK, "minutes-book", "--year", str(year))
+    paper("dp-thang-03.pdf", TABLE, "dues", "--month", PARTIAL)
+    paper("dp-thang-04.pdf", TABLE, "dues", "--month", PREPAID[0])
+    paper("dp-nam.pdf", TABLE, "dues", "--year", "2026")
+    paper("dp-nam.xlsx", TABLE, "dues", "--year", "2026")
+    paper("dp-quy-2.pdf", TABLE, "dues", "--year", "2026", "--quarter", "2", "--remittance")
+    yield cell, papers, folder, data
+
+
+FORMS_OF = ("bi_thu", "pho_bi_thu", "dv6", "ten_dai", "du_nguong", "tre_mot_ngay", "mien",
+            "nghi_om")  # fmt: skip
+
+
+def _pdfs(papers):
+    return [(path, expect) for path, expect in papers.values() if path.suffix == ".pdf"]
+
+
+def test_every_paper_of_the_edge_cell_passes_the_checker(edge):
+    _, papers, _, _ = edge
+    problems = [p for path, expect in _pdfs(papers) for p in check_pdf(path, expect)]
+    assert problems == []
+
+
+def _flat(path: Path) -> str:
+    return " ".join(full_text(path).split())
+
+
+def _docx_text(path: Path) -> str:
+    from docx import Document
+
+    document = Document(str(path))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    return " ".join(" ".join([p.text for p in document.paragraphs] + cells).split())
+
+
+def test_minutes_run_on_through_january_and_restart_at_01_in_the_new_term(edge):
+    cell, papers, _, _ = edge
+    new_term = (SECOND_TERM.year, SECOND_TERM.month)
+    numbers = {}
+    for year, month in sorted(cell.meetings):
+        name = f"bb-{year}-{month:02d}"
+        number = int(MINUTES_NUMBER.search(full_text(papers[f"{name}.pdf"][0])).group(1))
+        numbers[(year, month)] = number
+        # The .docx of the same minutes carries the same number.
+        assert f"Số {number:02d}-BB/CB" in _docx_text(papers[f"{name}.docx"][0])
+    old = [n for ym, n in sorted(numbers.items()) if ym < new_term]
+    new = [n for ym, n in sorted(numbers.items()) if ym >= new_term]
+    assert old == [1, 2, 3]  # November, December, then January goes on
+    assert new == [1, 2]  # the new term's congress restarts the count
+    assert numbering_problems(old) == [] and numbering_problems(new) == []
+    # The year's book prints each minutes with its number: 2026 holds 03, then 01, 02.
+    book = _flat(papers[f"sbb-{SECOND}.pdf"][0])
+    found = [int(n) for n in MINUTES_NUMBER.findall(book)]
+    assert sorted(set(found)) == [1, 2, 3] and found.index(3) < found.index(1)
+
+
+def test_the_docx_minutes_follow_the_date_and_vote_rules(edge):
+    cell, papers, _, _ = edge
+    for year, month in cell.meetings:
+        text = _docx_text(papers[f"bb-{year}-{month:02d}.docx"][0])
+        assert date_problems(text) == [] and vote_problems(text) == [], (year, month)
+        assert punctuation_problems(text) == []
+
+
+def test_a_vote_one_over_the_official_members_present_is_refused_with_the_arithmetic(edge):
+    cell, _, _, _ = edge
+    for year in (FIRST, SECOND):
+        present = cell.present[year]
+        assert f"tán thành {present} + không tán thành 1 = {present + 1}" in cell.refused[year]
+        assert f"có mặt tại buổi sinh hoạt ({present})" in cell.refused[year]
+
+
+def test_the_quota_is_silent_when_reached_and_warns_one_over(edge):
+    cell, papers, _, _ = edge
+
+    def quota(year):
+        texts = [w for (_, y), found in cell.warnings.items() if y == year for w in found]
+        return [w for w in texts if "HTXSNV" in w]
+
+    assert quota(FIRST) == []
+    assert len(quota(SECOND)) == 1 and " vượt 20% số HTTNV" in quota(SECOND)[0]
+    first = _flat(papers[f"ds-{FIRST}.pdf"][0])
+    second = _flat(papers[f"ds-{SECOND}.pdf"][0])
+    assert "Số HTXSNV (1) không vượt 20% số HTTNV (7 × 20% = 1,4, lấy phần nguyên: 1)" in first
+    assert "Số HTXSNV (2) vượt 20% số HTTNV (6 × 20% = 1,2, lấy phần nguyên: 1)" in second
+    assert "Lưu ý:" in second and "Lưu ý:" not in first
+    minutes = _flat(papers[f"bb-{SECOND}-12.pdf"][0])
+    assert "Vượt tỷ lệ quy định: cấp" in minutes  # (a page break may follow "cấp")
+
+
+def test_the_rating_meeting_minutes_print_votes_equal_to_those_present(edge):
+    cell, papers, _, _ = edge
+    for year in (FIRST, SECOND):
+        text = _flat(papers[f"bb-{year}-12.pdf"][0])
+        present = cell.present[year]
+        assert f"Trong số có mặt: chính thức {present}," in text
+        assert text.count(f"(tán thành {present}/{present})") == len(cell.levels[year])
+
+
+def test_the_member_admitted_a_day_late_is_not_reviewed_and_the_one_on_the_day_is(edge):
+    _, papers, _, _ = edge
+    late = " ".join(full_text(papers[f"kd-{FIRST}-tre_mot_ngay.pdf"][0]).split())
+    on_time = " ".join(full_text(papers[f"kd-{FIRST}-du_nguong.pdf"][0]).split())
+    assert "không thuộc diện kiểm điểm" in late
+    assert "không thuộc diện kiểm điểm" not in on_time
+
+
+def test_a_self_rating_outside_its_band_is_flagged_on_the_list(edge):
+    cell, papers, _, _ = edge
+    score = cell.scores[f"dv6-{FIRST}"]
+    text = " ".join(full_text(papers[f"ds-{FIRST}.pdf"][0]).split())
+    assert f"Tự xếp loại «Tốt» nhưng điểm {score}" in text
+
+
+def test_the_long_name_prints_whole(edge):
+    _, papers, _, _ = edge
+    assert len(LONG_NAME) >= 40
+    for name in ("roster.pdf", f"ds-{FIRST}.pdf", f"kd-{FIRST}-ten_dai.pdf"):
+        text = " ".join(full_text(papers[name][0]).split())
+        assert LONG_NAME in text, name
+
+
+def _summary(path: Path) -> dict[str, list]:
+    """The "Tổng hợp" sheet's rows by their first cell's text."""
+    rows = load_workbook(path)["Tổng hợp"].iter_rows(values_only=True)
+    return {str(row[0]): [v for v in row[1:] if v is not None] for row in rows if row[0]}
+
+
+def test_the_rating_workbook_counts_add_up_with_the_empty_row_and_shares_to_100(edge):
+    cell, papers, _, _ = edge
+    for year in (FIRST, SECOND):
+        summary = _summary(papers[f"ds-{year}.xlsx"][0])
+        levels = [lv.name for lv in pack_for_year(year).levels]
+        rows = [summary[name] for name in levels]
+        waiting = summary.get("Chưa đề xuất / chưa quyết định", [0, 0])
+        # [short name, count, share]: numbers stay numbers.
+        counts = [row[1] for row in rows] + [waiting[0]]
+        shares = [row[2] for row in rows] + [waiting[1]]
+        assert all(isinstance(v, int) for v in counts), counts
+        assert summary[levels[-1]][1] == 0  # nobody "không hoàn thành": its row still prints
+        rated = summary["Thuộc diện xếp loại (mẫu số tính tỷ lệ)"][0]
+        assert sum(counts) == summary["Cộng"][0] == rated
+        assert round(sum(shares), 6) == 1 == summary["Cộng"][1]
+        on_roll = summary["Tổng số đảng viên"][0]
+        assert on_roll == rated + summary["Không xếp loại"][0] == len(cell.ids)
+        assert waiting[0] == summary["Chưa có đề xuất"][0]
+        proposed = [lv for lv in cell.levels[year].values()]
+        assert sum(counts[:-1]) == len(proposed)
+
+
+def test_the_rating_list_pdf_shares_add_up_to_100(edge):
+    _, _, _, data = edge
+    for year in (FIRST, SECOND):
+        with Workspace(data, lock=False) as ws:
+            paper = rating_list_paper(ws.db, year, TODAY)
+        shares = [t.proposed_share for t in paper.tallies] + [paper.awaiting_share]
+        assert shares_add_up(shares), (year, shares)
+        assert sum(t.proposed for t in paper.tallies) + len(paper.awaiting) == paper.rated
+        assert [t.proposed for t in paper.tallies][-1] == 0
