@@ -8,6 +8,7 @@ out-of-band flag, the member admitted a day too late, the 0 row, shares adding t
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -255,3 +256,52 @@ def test_the_rating_list_pdf_shares_add_up_to_100(edge):
         assert shares_add_up(shares), (year, shares)
         assert sum(t.proposed for t in paper.tallies) + len(paper.awaiting) == paper.rated
         assert [t.proposed for t in paper.tallies][-1] == 0
+
+
+def test_a_month_paid_partly_and_months_paid_ahead_print_as_they_were_paid(edge):
+    cell, papers, _, _ = edge
+    march = _flat(papers["dp-thang-03.pdf"][0])
+    assert "Lê Văn Đảng 01 Lương 8.000.000 1% 80.000 40.000 10/3/2026" in march
+    assert "Số đảng viên phải nộp: 13; đã nộp đủ: 12." in march
+    april = _flat(papers["dp-thang-04.pdf"][0])
+    # The payment of 28/3 for April–June shows on each month it paid for.
+    assert "Lê Văn Đảng 02 Lương 8.000.000 1% 80.000 80.000 28/3/2026" in april
+    assert "đã nộp đủ: 13." in april
+
+
+def test_the_dues_year_workbook_adds_up_by_member_and_by_month(edge):
+    _, papers, _, _ = edge
+    rows = list(load_workbook(papers["dp-nam.xlsx"][0]).active.iter_rows(values_only=True))
+    head = next(i for i, row in enumerate(rows) if row[0] == "TT")
+    members = [row for row in rows[head + 1:] if isinstance(row[0], int)]
+    paid = next(row for row in rows if row[1] == "Cộng đã nộp" or row[0] == "Cộng đã nộp")
+
+    def amount(value) -> int:
+        return value if isinstance(value, int) else 0
+
+    for row in members:
+        assert sum(amount(v) for v in row[2:14]) == row[14], row
+    offset = 0 if paid[0] == "Cộng đã nộp" else 1
+    totals = paid[1 + offset:]
+    for month in range(12):
+        column = sum(amount(row[2 + month]) for row in members)
+        assert column == amount(totals[month]), (month + 1, column, totals)
+    assert sum(row[14] for row in members) == totals[12]
+    dv1 = next(row for row in members if row[1] == "Lê Văn Đảng 01")
+    assert dv1[4] == 40_000  # March, paid in part
+
+
+def test_the_remittance_note_adds_up(edge):
+    _, papers, _, _ = edge
+    text = _flat(papers["dp-quy-2.pdf"][0])
+    months = re.findall(r"(\d{2}/\d{4}) ([\d.]+) (\d+)% ([\d.]+) ([\d.]+)", text)
+    assert [m[0] for m in months] == ["04/2026", "05/2026", "06/2026"]
+
+    def money(text: str) -> int:
+        return int(text.replace(".", ""))
+
+    for _, got, share, kept, sent in months:
+        assert money(kept) + money(sent) == money(got)
+        assert money(kept) == money(got) * int(share) // 100
+    total = re.search(r"Cộng ([\d.]+) ([\d.]+) ([\d.]+)", text).groups()
+    assert [money(t) for t in total] == [sum(money(m[i]) for m in months) for i in (1, 3, 4)]
