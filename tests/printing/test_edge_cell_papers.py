@@ -22,6 +22,7 @@ from desktop.printing.reviews.rating_list import print_rating_list
 from desktop.printing.reviews.rating_xlsx import write_rating_xlsx
 from desktop.printing.reviews.self_review import print_self_review
 from desktop.rules.rating_rules import pack_for_year
+from desktop.services.cell.details import CellInfo, save_cell
 from desktop.services.cell.workspace import Workspace
 from desktop.services.reviews.print_data import rating_list_paper
 from tests.printing.edge_cell import (
@@ -103,6 +104,25 @@ def edge(tmp_path_factory):
     paper("dp-nam.pdf", TABLE, "dues", "--year", "2026")
     paper("dp-nam.xlsx", TABLE, "dues", "--year", "2026")
     paper("dp-quy-2.pdf", TABLE, "dues", "--year", "2026", "--quarter", "2", "--remittance")
+    # The ratings package goes to the đảng ủy, who imports it and prints the consolidated list.
+    stick, superior = folder / "usb", folder / "dang-uy"
+    stick.mkdir()
+    with Workspace(superior, lock=False) as ws:
+        save_cell(ws.db, CellInfo("Đảng ủy phường Tân An", "Đảng bộ thành phố Cần Thơ",
+                                  "Tân An", ""))  # fmt: skip
+    for year in (FIRST, SECOND):
+        args = ["--data", str(data), "export", "ratings", "--year", str(year), "--to", str(stick)]
+        assert main(args) == 0
+    for package in sorted(stick.iterdir()):
+        assert main(["--data", str(superior), "import", "ratings", str(package)]) == 0
+    for year in (FIRST, SECOND):
+        path = out / f"th-{year}.pdf"
+        args = ["--data", str(superior), "print", "consolidated", "--year", str(year)]
+        assert main([*args, "-o", str(path)]) == 0
+        add(path, OUTGOING_TABLE)
+        xlsx = out / f"th-{year}.xlsx"
+        assert main([*args, "-o", str(xlsx)]) == 0
+        add(xlsx, OUTGOING_TABLE)
     yield cell, papers, folder, data
 
 
@@ -305,3 +325,41 @@ def test_the_remittance_note_adds_up(edge):
         assert money(kept) == money(got) * int(share) // 100
     total = re.search(r"Cộng ([\d.]+) ([\d.]+) ([\d.]+)", text).groups()
     assert [money(t) for t in total] == [sum(money(m[i]) for m in months) for i in (1, 3, 4)]
+
+
+def test_the_consolidated_list_carries_the_cells_counts_and_the_quota_warning(edge):
+    cell, papers, _, _ = edge
+    for year in (FIRST, SECOND):
+        text = _flat(papers[f"th-{year}.pdf"][0])
+        row = re.search(r"1 Khu phố Biên ((?:\d+ )+)Tổng cộng", text).group(1).split()
+        on_roll, not_rated, *counts, waiting = map(int, row)
+        assert on_roll == len(cell.ids) == not_rated + sum(counts) + waiting, (year, row)
+        proposed = cell.levels[year].values()
+        assert counts == [sum(1 for v in proposed if v == lv.code)
+                          for lv in pack_for_year(year).levels]  # fmt: skip
+        assert counts[-1] == 0  # the empty "không hoàn thành" column still adds up
+    assert "Số HTXSNV (2) vượt 20%" in _flat(papers[f"th-{SECOND}.pdf"][0])
+
+
+SHARE = re.compile(r"(Xuất sắc|Tốt|Hoàn thành|Không hoàn thành|Chưa đề xuất): (\d+) \(([\d,]+%)\)")
+
+
+def test_the_consolidated_shares_add_to_100_with_those_not_yet_proposed(edge):
+    _, papers, _, _ = edge
+    for year in (FIRST, SECOND):
+        text = _flat(papers[f"th-{year}.pdf"][0])
+        line = text.split("Tỷ lệ trên ", 1)[1].split("Tỷ lệ xuất sắc", 1)[0]
+        found = SHARE.findall(line)
+        assert shares_add_up([share for _, _, share in found]), (year, found)
+        # The member to be rated with no proposal yet has his row and his share.
+        waiting = [count for name, count, _ in found if name == "Chưa đề xuất"]
+        assert waiting == ([] if year == FIRST else ["1"])
+    second = _flat(papers[f"th-{SECOND}.pdf"][0])
+    assert "Phạm Văn Trễ Khu phố Biên Chưa có đề xuất của chi bộ." in second
+
+
+def test_the_consolidated_notes_carry_one_pair_of_brackets(edge):
+    _, papers, _, _ = edge
+    text = _flat(papers[f"th-{FIRST}.pdf"][0])
+    assert "(như Quy định 124-QĐ/TW" not in text
+    assert "(Quy định 366-QĐ/TW ngày 30/8/2025; như Quy định 124-QĐ/TW, Điều 5)." in text
