@@ -363,3 +363,29 @@ def test_the_consolidated_notes_carry_one_pair_of_brackets(edge):
     text = _flat(papers[f"th-{FIRST}.pdf"][0])
     assert "(như Quy định 124-QĐ/TW" not in text
     assert "(Quy định 366-QĐ/TW ngày 30/8/2025; như Quy định 124-QĐ/TW, Điều 5)." in text
+
+
+def test_the_exempted_member_gets_a_confirmation_not_a_form(edge):
+    _, papers, _, _ = edge
+    for year in (FIRST, SECOND):
+        text = _flat(papers[f"kd-{year}-mien.pdf"][0])
+        assert f"Huỳnh Văn Miễn không thuộc diện kiểm điểm năm {year}, lý do:" in text
+        assert "miễn công tác và sinh hoạt đảng" in text
+        assert "BẢN KIỂM ĐIỂM" not in text
+
+
+def test_the_secretarys_own_form_is_signed_for_the_cell_by_the_deputy(edge):
+    _, papers, _, _ = edge
+    text = _flat(papers[f"kd-{FIRST}-bi_thu.pdf"][0])
+    assert text.endswith("T/M CHI BỘ PHÓ BÍ THƯ Trần Thị Hồng")
+
+
+def test_sick_leave_at_the_packs_cap_is_judged_as_the_pack_says(edge):
+    cell, _, _, _ = edge
+    for year in (FIRST, SECOND):
+        cap = next((c for c in pack_for_year(year).caps if c.code == "sick_leave"), None)
+        warnings = cell.warnings[("nghi_om", year)]
+        if cap is None:  # the 2025 pack no longer caps sick leave: "tốt" stands unwarned
+            assert warnings == [] and cell.levels[year]["nghi_om"] != ""
+        else:
+            assert any("nghỉ ốm" in w for w in warnings)
