@@ -9,7 +9,8 @@ Rules (Hướng dẫn 36-HD/VPTW, 2018, and the date style of the Party's papers
 - an issued paper has "Số NN-<loại>/<cơ quan>"; a draft "Dự thảo" and a blank number;
 - font sizes per element: party name 15 bold, superior and issuing body 14, number 14,
   place-and-date 14 italic, document type 15–16 bold, body 14–15 on text papers;
-- every text run inside the margins (left 30–35, right 15–20, top/bottom 20–25 mm).
+- every text run inside the margins (left 30–35, right 15–20, top/bottom 20–25 mm);
+- no text run overlapping the next on its line (a cell's text running into the next cell).
 """
 
 from __future__ import annotations
@@ -198,6 +199,7 @@ def check_pdf(path: Path, expect: Expect) -> list[str]:
     problems += vote_problems(text)
     problems += font_problems(found, expect)
     problems += margin_problems(found, sizes)
+    problems += overlap_problems(found)
     return [f"{Path(path).name}: {p}" for p in problems]
 
 
@@ -244,3 +246,17 @@ def numbering_problems(numbers_in_date_order: list[int]) -> list[str]:
         for a, b in zip(numbers_in_date_order, numbers_in_date_order[1:], strict=False)
         if b != a + 1
     ]
+
+
+def overlap_problems(found: list[Span]) -> list[str]:
+    """Two text runs on one line that overlap: a cell's text ran into the next cell."""
+    problems = []
+    lines: dict[tuple[int, float], list[Span]] = {}
+    for s in found:
+        lines.setdefault((s.page, round(s.y)), []).append(s)
+    for (page, _), runs in lines.items():
+        runs.sort(key=lambda s: s.x)
+        for left, right in zip(runs, runs[1:], strict=False):
+            if left.x + _width(left) > right.x + SLACK and right.x > left.x + SLACK:
+                problems.append(f"p{page} '{left.text[:25]}' runs into '{right.text[:25]}'")
+    return problems

@@ -389,3 +389,24 @@ def test_sick_leave_at_the_packs_cap_is_judged_as_the_pack_says(edge):
             assert warnings == [] and cell.levels[year]["nghi_om"] != ""
         else:
             assert any("nghỉ ốm" in w for w in warnings)
+
+
+def test_the_checker_reports_a_cell_text_running_into_the_next(tmp_path):
+    """The overlap rule can fail: a table cell's words drawn over its neighbour's."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen import canvas
+
+    from desktop.printing.fonts import font_name, register_fonts
+
+    regular = font_name(register_fonts())
+    path = tmp_path / "tran.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont(regular, 11)
+    pdf.drawString(40 * mm, 150 * mm, "Không hoàn thành")
+    pdf.drawString(60 * mm, 150 * mm, "Hoàn thành")  # the next column, 20 mm on
+    pdf.drawString(40 * mm, 140 * mm, "Tốt")
+    pdf.drawString(60 * mm, 140 * mm, "Tốt")
+    pdf.save()
+    problems = check_pdf(path, Expect(header=False, text_paper=False))
+    assert problems == ["tran.pdf: p1 'Không hoàn thành' runs into 'Hoàn thành'"]

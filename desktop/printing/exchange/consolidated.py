@@ -198,16 +198,17 @@ def _members(data: Consolidation) -> list:
         if member.get("votes_for") is not None and member.get("votes_total"):
             votes = f"{member['votes_for']}/{member['votes_total']}"
         note = member_note(member)
+        proposed = names.get(member.get("proposed_level") or "", "")
+        proposed = proposed if member.get("rated") else "Không xếp loại"
         rows.append(
             [
                 str(index),
                 Paragraph(esc(member.get("full_name", "")), st.table_cell),
                 str(member.get("birth_year") or ""),
                 Paragraph(esc(entry.cell_name), st.table_cell),
-                names.get(member.get("self_level") or "", ""),
-                names.get(member.get("proposed_level") or "", "")
-                if member.get("rated")
-                else "Không xếp loại",
+                # Wrapped: "Không hoàn thành" is wider than its column and ran into the next.
+                Paragraph(esc(names.get(member.get("self_level") or "", "")), st.table_cell),
+                Paragraph(esc(proposed), st.table_cell),
                 votes,
                 Paragraph(esc(note), st.table_cell),
             ]
