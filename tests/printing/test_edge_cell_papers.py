@@ -410,3 +410,19 @@ def test_the_checker_reports_a_cell_text_running_into_the_next(tmp_path):
     pdf.save()
     problems = check_pdf(path, Expect(header=False, text_paper=False))
     assert problems == ["tran.pdf: p1 'Không hoàn thành' runs into 'Hoàn thành'"]
+
+
+def test_the_consolidated_workbook_rows_add_up_and_spell_out_the_notes(edge):
+    cell, papers, _, _ = edge
+    for year in (FIRST, SECOND):
+        book = load_workbook(papers[f"th-{year}.xlsx"][0])
+        rows = list(book["Tổng hợp"].iter_rows(values_only=True))
+        table = [r for r in rows if r[1] in ("Khu phố Biên", "Tổng cộng")]
+        assert len(table) == 2, rows
+        for _, _, on_roll, not_rated, *rest in table:
+            assert all(isinstance(v, int) for v in (on_roll, not_rated, *rest))
+            assert on_roll == not_rated + sum(rest) == len(cell.ids), (year, rest)
+        notes = {r[1]: r[-1] for r in book["Danh sách"].iter_rows(values_only=True)}
+        assert "(như Quy định 124-QĐ/TW" not in str(notes.get("Huỳnh Văn Miễn"))
+        if year == SECOND:
+            assert notes["Phạm Văn Trễ"] == "Chưa có đề xuất của chi bộ."
