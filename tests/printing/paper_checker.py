@@ -10,6 +10,7 @@ Rules (Hướng dẫn 36-HD/VPTW, 2018, and the date style of the Party's papers
 - font sizes per element: party name 15 bold, superior and issuing body 14, number 14,
   place-and-date 14 italic, document type 15–16 bold, body 14–15 on text papers;
 - every text run inside the margins (left 30–35, right 15–20, top/bottom 20–25 mm);
+- one pair of brackets at a time (no "(… (…))");
 - no text run overlapping the next on its line (a cell's text running into the next cell).
 """
 
@@ -191,7 +192,7 @@ def check_pdf(path: Path, expect: Expect) -> list[str]:
     """Every breach of the printing rules on the paper at ``path``."""
     found, sizes = spans(path)
     text = full_text(path)
-    problems = date_problems(text) + punctuation_problems(text)
+    problems = date_problems(text) + punctuation_problems(text) + bracket_problems(text)
     if expect.outgoing:
         problems += recipients_problems(text)
     if expect.numbered:
@@ -207,6 +208,15 @@ def shares_add_up(shares: list[str]) -> bool:
     """Shares printed as "10,53%" add to exactly 100% (largest-remainder rounding)."""
     values = [float(s.rstrip("%").replace(".", "").replace(",", ".")) for s in shares if s]
     return round(sum(values), 6) == 100.0
+
+
+NESTED_BRACKETS = re.compile(r"\([^()]*\([^()]*\)[^()]*\)")
+
+
+def bracket_problems(text: str) -> list[str]:
+    """Brackets inside brackets ("(Quy định … (như …))"): one pair is how a paper cites."""
+    flat = " ".join(text.split())
+    return [f"brackets inside brackets: {m.group(0)[:70]}" for m in NESTED_BRACKETS.finditer(flat)]
 
 
 DOUBLED_STOP = re.compile(r"(?<![.…])\.\.(?![.…])")

@@ -28,7 +28,7 @@ from desktop.printing.page import (
 from desktop.services.cell.numbering import LIST, paper_number
 from desktop.services.exchange.consolidation import Consolidation, consolidation, unit_header
 from desktop.storage.database import Database
-from desktop.services.reviews.print_data.common import clean_reason, shares
+from desktop.services.reviews.print_data.common import clean_reason, one_bracket, shares
 from desktop.text import format_number
 
 
@@ -161,7 +161,7 @@ def _summary(data: Consolidation) -> list:
     text = f"Tỷ lệ xuất sắc trong toàn đảng bộ: {quota.explanation}"
     if quota.source:
         text += f" ({quota.source})"
-    items.append(Paragraph(esc(text + "."), st.body))
+    items.append(Paragraph(esc(one_bracket(text + ".")), st.body))
     if data.missing:
         items.append(
             Paragraph(esc("Chi bộ chưa nộp kết quả: " + ", ".join(data.missing) + "."), st.body)
