@@ -270,3 +270,47 @@ def overlap_problems(found: list[Span]) -> list[str]:
             if left.x + _width(left) > right.x + SLACK and right.x > left.x + SLACK:
                 problems.append(f"p{page} '{left.text[:25]}' runs into '{right.text[:25]}'")
     return problems
+
+
+PLACE_DATE = re.compile(r"[^\W\d][^,:\-]*, ngày (\d|…)")  # "Tân An, ngày 05 tháng …"
+
+
+def docx_problems(path: Path) -> list[str]:
+    """The same element sizes and margins on a .docx paper (python-docx reads it back)."""
+    from docx import Document
+
+    document = Document(str(path))
+    runs = [(p.text, r) for p in document.paragraphs for r in p.runs]
+    runs += [(p.text, r) for t in document.tables for row in t.rows for c in row.cells
+             for p in c.paragraphs for r in p.runs]  # fmt: skip
+    problems = []
+
+    def size(run) -> float | None:
+        return run.font.size.pt if run.font.size else None
+
+    for text, run in runs:
+        words = run.text.strip()
+        if words == PARTY and (size(run) != 15 or not run.bold):
+            problems.append(f"party name not 15 bold: {size(run)}")
+        elif PLACE_DATE.match(words) and (size(run) != 14 or not run.italic):
+            problems.append(f"place-and-date not 14 italic: {size(run)}")
+        elif NUMBER.search(words) and size(run) != 14:
+            problems.append(f"number not 14: {size(run)}")
+        elif words in ("BIÊN BẢN", "BÁO CÁO") and not (15 <= (size(run) or 0) <= 16 and run.bold):
+            problems.append(f"document type not 15–16 bold: {size(run)}")
+    chars = Counter()
+    for _, run in runs:
+        chars[size(run)] += len(run.text)
+    if sum(n for s, n in chars.items() if s and 14 <= s <= 15) < 0.6 * sum(chars.values()):
+        problems.append(f"body not 14–15 pt: {dict(chars)}")
+    for section in document.sections:
+        margins = {
+            "left": (section.left_margin.mm, 30, 35),
+            "right": (section.right_margin.mm, 15, 20),
+            "top": (section.top_margin.mm, 20, 25),
+            "bottom": (section.bottom_margin.mm, 20, 25),
+        }
+        for name, (value, low, high) in margins.items():
+            if not low <= value <= high:
+                problems.append(f"{name} margin {value:.1f} mm outside {low}–{high}")
+    return [f"{Path(path).name}: {p}" for p in problems]

@@ -41,6 +41,7 @@ from tests.printing.paper_checker import (
     check_pdf,
     full_text,
     date_problems,
+    docx_problems,
     numbering_problems,
     punctuation_problems,
     shares_add_up,
@@ -179,6 +180,7 @@ def test_the_docx_minutes_follow_the_date_and_vote_rules(edge):
         text = _docx_text(papers[f"bb-{year}-{month:02d}.docx"][0])
         assert date_problems(text) == [] and vote_problems(text) == [], (year, month)
         assert punctuation_problems(text) == []
+        assert docx_problems(papers[f"bb-{year}-{month:02d}.docx"][0]) == []
 
 
 def test_a_vote_one_over_the_official_members_present_is_refused_with_the_arithmetic(edge):
@@ -426,3 +428,23 @@ def test_the_consolidated_workbook_rows_add_up_and_spell_out_the_notes(edge):
         assert "(như Quy định 124-QĐ/TW" not in str(notes.get("Huỳnh Văn Miễn"))
         if year == SECOND:
             assert notes["Phạm Văn Trễ"] == "Chưa có đề xuất của chi bộ."
+
+
+def test_the_docx_rule_reports_small_party_name_and_margins_on_the_bounds(tmp_path):
+    from docx import Document
+    from docx.shared import Mm, Pt
+
+    from tests.printing.paper_checker import PARTY
+
+    document = Document()
+    document.sections[0].left_margin = Mm(29)
+    run = document.add_paragraph().add_run(PARTY)
+    run.font.size, run.bold = Pt(14), True
+    date_run = document.add_paragraph().add_run("Tân An, ngày 05 tháng 01 năm 2026")
+    date_run.font.size = Pt(14)  # not italic
+    path = tmp_path / "sai.docx"
+    document.save(str(path))
+    problems = docx_problems(path)
+    assert "sai.docx: party name not 15 bold: 14.0" in problems
+    assert "sai.docx: place-and-date not 14 italic: 14.0" in problems
+    assert any("left margin 29.0 mm outside 30–35" in p for p in problems)
