@@ -9,7 +9,9 @@ Rules (Hướng dẫn 36-HD/VPTW, 2018, and the date style of the Party's papers
 - an issued paper has "Số NN-<loại>/<cơ quan>"; a draft "Dự thảo" and a blank number;
 - font sizes per element: party name 15 bold, superior and issuing body 14, number 14,
   place-and-date 14 italic, document type 15–16 bold, body 14–15 on text papers;
-- every text run inside the margins (left 30–35, right 15–20, top/bottom 20–25 mm).
+- every text run inside the margins (left 30–35, right 15–20, top/bottom 20–25 mm);
+- one pair of brackets at a time (no "(… (…))");
+- no text run overlapping the next on its line (a cell's text running into the next cell).
 """
 
 from __future__ import annotations
@@ -190,7 +192,7 @@ def check_pdf(path: Path, expect: Expect) -> list[str]:
     """Every breach of the printing rules on the paper at ``path``."""
     found, sizes = spans(path)
     text = full_text(path)
-    problems = date_problems(text) + punctuation_problems(text)
+    problems = date_problems(text) + punctuation_problems(text) + bracket_problems(text)
     if expect.outgoing:
         problems += recipients_problems(text)
     if expect.numbered:
@@ -198,6 +200,7 @@ def check_pdf(path: Path, expect: Expect) -> list[str]:
     problems += vote_problems(text)
     problems += font_problems(found, expect)
     problems += margin_problems(found, sizes)
+    problems += overlap_problems(found)
     return [f"{Path(path).name}: {p}" for p in problems]
 
 
@@ -205,6 +208,15 @@ def shares_add_up(shares: list[str]) -> bool:
     """Shares printed as "10,53%" add to exactly 100% (largest-remainder rounding)."""
     values = [float(s.rstrip("%").replace(".", "").replace(",", ".")) for s in shares if s]
     return round(sum(values), 6) == 100.0
+
+
+NESTED_BRACKETS = re.compile(r"\([^()]*\([^()]*\)[^()]*\)")
+
+
+def bracket_problems(text: str) -> list[str]:
+    """Brackets inside brackets ("(Quy định … (như …))"): one pair is how a paper cites."""
+    flat = " ".join(text.split())
+    return [f"brackets inside brackets: {m.group(0)[:70]}" for m in NESTED_BRACKETS.finditer(flat)]
 
 
 DOUBLED_STOP = re.compile(r"(?<![.…])\.\.(?![.…])")
@@ -244,3 +256,61 @@ def numbering_problems(numbers_in_date_order: list[int]) -> list[str]:
         for a, b in zip(numbers_in_date_order, numbers_in_date_order[1:], strict=False)
         if b != a + 1
     ]
+
+
+def overlap_problems(found: list[Span]) -> list[str]:
+    """Two text runs on one line that overlap: a cell's text ran into the next cell."""
+    problems = []
+    lines: dict[tuple[int, float], list[Span]] = {}
+    for s in found:
+        lines.setdefault((s.page, round(s.y)), []).append(s)
+    for (page, _), runs in lines.items():
+        runs.sort(key=lambda s: s.x)
+        for left, right in zip(runs, runs[1:], strict=False):
+            if left.x + _width(left) > right.x + SLACK and right.x > left.x + SLACK:
+                problems.append(f"p{page} '{left.text[:25]}' runs into '{right.text[:25]}'")
+    return problems
+
+
+PLACE_DATE = re.compile(r"[^\W\d][^,:\-]*, ngày (\d|…)")  # "Tân An, ngày 05 tháng …"
+
+
+def docx_problems(path: Path) -> list[str]:
+    """The same element sizes and margins on a .docx paper (python-docx reads it back)."""
+    from docx import Document
+
+    document = Document(str(path))
+    runs = [(p.text, r) for p in document.paragraphs for r in p.runs]
+    runs += [(p.text, r) for t in document.tables for row in t.rows for c in row.cells
+             for p in c.paragraphs for r in p.runs]  # fmt: skip
+    problems = []
+
+    def size(run) -> float | None:
+        return run.font.size.pt if run.font.size else None
+
+    for text, run in runs:
+        words = run.text.strip()
+        if words == PARTY and (size(run) != 15 or not run.bold):
+            problems.append(f"party name not 15 bold: {size(run)}")
+        elif PLACE_DATE.match(words) and (size(run) != 14 or not run.italic):
+            problems.append(f"place-and-date not 14 italic: {size(run)}")
+        elif NUMBER.search(words) and size(run) != 14:
+            problems.append(f"number not 14: {size(run)}")
+        elif words in ("BIÊN BẢN", "BÁO CÁO") and not (15 <= (size(run) or 0) <= 16 and run.bold):
+            problems.append(f"document type not 15–16 bold: {size(run)}")
+    chars = Counter()
+    for _, run in runs:
+        chars[size(run)] += len(run.text)
+    if sum(n for s, n in chars.items() if s and 14 <= s <= 15) < 0.6 * sum(chars.values()):
+        problems.append(f"body not 14–15 pt: {dict(chars)}")
+    for section in document.sections:
+        margins = {
+            "left": (section.left_margin.mm, 30, 35),
+            "right": (section.right_margin.mm, 15, 20),
+            "top": (section.top_margin.mm, 20, 25),
+            "bottom": (section.bottom_margin.mm, 20, 25),
+        }
+        for name, (value, low, high) in margins.items():
+            if not low <= value <= high:
+                problems.append(f"{name} margin {value:.1f} mm outside {low}–{high}")
+    return [f"{Path(path).name}: {p}" for p in problems]

@@ -28,7 +28,8 @@ from desktop.printing.page import (
 from desktop.services.cell.numbering import LIST, paper_number
 from desktop.services.exchange.consolidation import Consolidation, consolidation, unit_header
 from desktop.storage.database import Database
-from desktop.text import format_number, format_percent
+from desktop.services.reviews.print_data.common import clean_reason, one_bracket, shares
+from desktop.text import format_number
 
 
 def title_for(year: int) -> str:
@@ -77,6 +78,34 @@ def awaiting(cell) -> int:
     return cell.rated - sum(cell.counts.values())
 
 
+def member_note(member: dict) -> str:
+    """The note column: why a member is not rated (one pair of brackets), "no proposal yet"
+    for a member to be rated without one, or the warnings spelled out."""
+    if member.get("not_rated_reason"):
+        return clean_reason(member["not_rated_reason"])
+    if member.get("rated") and not member.get("proposed_level"):
+        return "Chưa có đề xuất của chi bộ."
+    if member.get("warnings"):
+        # Spelled out: a count alone ("1 cảnh báo") tells the đảng ủy nothing.
+        warnings = "; ".join(str(w).rstrip(".") for w in member["warnings"])
+        return clean_reason(f"Cảnh báo: {warnings}")
+    return ""
+
+
+def share_line(data: Consolidation) -> str:
+    """Each level's count and share of the members to be rated, with those not yet proposed
+    when there are any, rounded by the largest-remainder rule so that they add to 100%."""
+    parts = [(short, data.totals.get(code, 0)) for code, _, short in data.level_codes]
+    waiting = sum(awaiting(cell) for cell in data.cells)
+    if waiting:
+        parts.append(("Chưa đề xuất", waiting))
+    percents = shares([count for _, count in parts], data.rated)
+    return "; ".join(
+        f"{name}: {format_number(count)} ({share})"
+        for (name, count), share in zip(parts, percents, strict=True)
+    )
+
+
 def _summary(data: Consolidation) -> list:
     st = styles()
     width = body_width(True)
@@ -121,14 +150,10 @@ def _summary(data: Consolidation) -> list:
         Spacer(1, 6),
     ]
     if data.rated:
-        shares = "; ".join(
-            f"{short}: {format_number(data.totals.get(code, 0))} "
-            f"({format_percent(data.totals.get(code, 0) / data.rated)})"
-            for code, _, short in levels
-        )
         items.append(
             Paragraph(
-                esc(f"Tỷ lệ trên {format_number(data.rated)} đảng viên được xếp loại: {shares}."),
+                esc(f"Tỷ lệ trên {format_number(data.rated)} đảng viên được xếp loại: "
+                    f"{share_line(data)}."),
                 st.body,
             )
         )
@@ -136,7 +161,7 @@ def _summary(data: Consolidation) -> list:
     text = f"Tỷ lệ xuất sắc trong toàn đảng bộ: {quota.explanation}"
     if quota.source:
         text += f" ({quota.source})"
-    items.append(Paragraph(esc(text + "."), st.body))
+    items.append(Paragraph(esc(one_bracket(text + ".")), st.body))
     if data.missing:
         items.append(
             Paragraph(esc("Chi bộ chưa nộp kết quả: " + ", ".join(data.missing) + "."), st.body)
@@ -172,20 +197,18 @@ def _members(data: Consolidation) -> list:
         votes = ""
         if member.get("votes_for") is not None and member.get("votes_total"):
             votes = f"{member['votes_for']}/{member['votes_total']}"
-        note = member.get("not_rated_reason") or ""
-        if not note and member.get("warnings"):
-            # Spelled out: a count alone ("1 cảnh báo") tells the đảng ủy nothing.
-            note = "Cảnh báo: " + "; ".join(str(w).rstrip(".") for w in member["warnings"]) + "."
+        note = member_note(member)
+        proposed = names.get(member.get("proposed_level") or "", "")
+        proposed = proposed if member.get("rated") else "Không xếp loại"
         rows.append(
             [
                 str(index),
                 Paragraph(esc(member.get("full_name", "")), st.table_cell),
                 str(member.get("birth_year") or ""),
                 Paragraph(esc(entry.cell_name), st.table_cell),
-                names.get(member.get("self_level") or "", ""),
-                names.get(member.get("proposed_level") or "", "")
-                if member.get("rated")
-                else "Không xếp loại",
+                # Wrapped: "Không hoàn thành" is wider than its column and ran into the next.
+                Paragraph(esc(names.get(member.get("self_level") or "", "")), st.table_cell),
+                Paragraph(esc(proposed), st.table_cell),
                 votes,
                 Paragraph(esc(note), st.table_cell),
             ]

@@ -15,7 +15,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from desktop.printing.exchange.consolidated import awaiting, consolidated_header, title_for
+from desktop.printing.exchange.consolidated import (
+    awaiting,
+    consolidated_header,
+    member_note,
+    title_for,
+)
 from desktop.printing.page import DocumentHeader, upper_vi
 from desktop.printing.xlsx_page import party_header, print_setup
 from desktop.services.exchange.consolidation import Consolidation, consolidation
@@ -108,7 +113,7 @@ def _members_sheet(sheet, data: Consolidation, header: DocumentHeader) -> None:
                 proposed if member.get("rated") else "Không xếp loại",
                 member.get("votes_for"),
                 member.get("votes_total"),
-                member.get("not_rated_reason") or "; ".join(member.get("warnings") or ()),
+                member_note(member),
             ]
         )
     sheet.freeze_panes = sheet.cell(row=row + 1, column=1)

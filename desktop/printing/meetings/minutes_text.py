@@ -40,6 +40,7 @@ from desktop.services.meetings.documents import (
     TaskLine,
     Vote,
 )
+from desktop.services.reviews.print_data.common import one_bracket
 from desktop.text import format_number, format_percent, short_date
 
 TITLE = "Biên bản"
@@ -285,7 +286,7 @@ def rating_blocks(results: RatingResults | None) -> list[Block]:
     blocks.append(line(f"Tổng hợp ({n(len(results.lines))} đồng chí): {counts}."))
     if results.quota_line:
         source = f" ({results.quota_source})" if results.quota_source else ""
-        text = f"Tỷ lệ xuất sắc: {results.quota_line}{source}."
+        text = one_bracket(f"Tỷ lệ xuất sắc: {results.quota_line}{source}.")
         if results.quota_exceeded:
             text += " Vượt tỷ lệ quy định: cấp ủy cấp trên xem xét, quyết định."
         blocks.append(line(text))

@@ -35,6 +35,7 @@ from desktop.printing.reviews.self_review import (
     review_styles,
 )
 from desktop.services.reviews.print_data import RatingListPaper, rating_list_paper
+from desktop.services.reviews.print_data.common import one_bracket
 from desktop.services.reviews.self_reviews import score_text
 from desktop.storage.database import Database
 from desktop.text import format_number, short_date
@@ -160,7 +161,8 @@ def summary_flowables(paper: RatingListPaper) -> list[Flowable]:
         )
     )
     source = f" ({paper.quota_source})" if paper.quota_source else ""
-    items.append(Paragraph(esc(f"- Tỷ lệ xuất sắc: {paper.quota_line}{source}."), st.plain))
+    line = one_bracket(f"- Tỷ lệ xuất sắc: {paper.quota_line}{source}.")
+    items.append(Paragraph(esc(line), st.plain))
     if paper.decided_quota_line:
         decided = f"- Theo quyết định của cấp trên: {paper.decided_quota_line}."
         items.append(Paragraph(esc(decided), st.plain))

@@ -143,11 +143,18 @@ def votes_text(votes_for: int | None, votes_total: int | None, short: bool = Fal
 _NESTED = re.compile(r"\(([^()]*?)\s*\(([^()]*)\)\s*\)")
 
 
+def one_bracket(text: str) -> str:
+    """Brackets inside brackets flattened: "(Quy định … khoản 1.5 (theo …))" prints
+    "(Quy định … khoản 1.5; theo …)", as a superior's reader expects one pair."""
+    text = text or ""
+    while _NESTED.search(text):
+        text = _NESTED.sub(r"(\1; \2)", text)
+    return text
+
+
 def clean_reason(text: str) -> str:
     """One pair of brackets, one full stop: "… (Quy định 366-QĐ/TW ngày 30/8/2025 (như
     Quy định 124-QĐ/TW, Điều 5))" prints "… (Quy định 366-QĐ/TW ngày 30/8/2025; như …)."."""
-    text = (text or "").strip()
-    while _NESTED.search(text):
-        text = _NESTED.sub(r"(\1; \2)", text)
+    text = one_bracket((text or "").strip())
     text = re.sub(r"\.{2,}$", ".", text)
     return text if not text or text.endswith(".") else text + "."
