@@ -11,6 +11,8 @@ Rules (Hướng dẫn 36-HD/VPTW, 2018, and the date style of the Party's papers
   place-and-date 14 italic, document type 15–16 bold, body 14–15 on text papers;
 - every text run inside the margins (left 30–35, right 15–20, top/bottom 20–25 mm);
 - one pair of brackets at a time (no "(… (…))");
+- no maintainers' research notes ("issue 12", "nguồn thứ cấp", "chưa tìm thấy"): a paper
+  cites the text, the rule packs keep how it was read (``source_note``);
 - no text run overlapping the next on its line (a cell's text running into the next cell).
 """
 
@@ -193,6 +195,7 @@ def check_pdf(path: Path, expect: Expect) -> list[str]:
     found, sizes = spans(path)
     text = full_text(path)
     problems = date_problems(text) + punctuation_problems(text) + bracket_problems(text)
+    problems += research_note_problems(text)
     if expect.outgoing:
         problems += recipients_problems(text)
     if expect.numbered:
@@ -217,6 +220,17 @@ def bracket_problems(text: str) -> list[str]:
     """Brackets inside brackets ("(Quy định … (như …))"): one pair is how a paper cites."""
     flat = " ".join(text.split())
     return [f"brackets inside brackets: {m.group(0)[:70]}" for m in NESTED_BRACKETS.finditer(flat)]
+
+
+RESEARCH_NOTE = re.compile(r"\bissue\s*\d+|nguồn thứ cấp|chưa tìm thấy|chưa đối chiếu", re.I)
+
+
+def research_note_problems(text: str) -> list[str]:
+    """How a rule was researched is for the maintainers (the packs' ``source_note``), not
+    for the đảng ủy reading the paper."""
+    flat = " ".join(text.split())
+    return [f"research note on the paper: …{flat[max(0, m.start() - 40):m.end() + 10]}"
+            for m in RESEARCH_NOTE.finditer(flat)]  # fmt: skip
 
 
 DOUBLED_STOP = re.compile(r"(?<![.…])\.\.(?![.…])")

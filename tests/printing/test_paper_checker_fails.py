@@ -42,6 +42,7 @@ def wrong_paper(path: Path) -> Path:
         "Trong số có mặt: chính thức 15, dự bị 0.",
         "Biểu quyết: tán thành 18/18 đồng chí có mặt.",
         "Họp ngày 5/3/2026, biên bản thông qua..",
+        "Căn cứ Quy định 366-QĐ/TW (theo issue 12; nguồn thứ cấp).",
     ]
     for i, text in enumerate(lines):
         pdf.drawString(20 * mm, height - (70 + 10 * i) * mm, text)  # 20 mm: inside the margin
@@ -64,6 +65,7 @@ def test_a_wrong_paper_is_reported_for_each_rule_it_breaks(tmp_path):
         "vote 18/18 over 15 official members present",
         "doubled full stop",
         "left margin 20.0 mm",
+        "research note on the paper",
     ):
         assert expected in problems, expected
 

@@ -164,7 +164,12 @@ def test_papers_print_from_the_page(qtbot, ctx, page, tmp_path):
     page.month_tab.model.mark_all()
     page.month_tab.save_marked()
     month = page.print_paper("month_pdf", tmp_path / "thang.pdf")
-    assert "THÁNG 03/2026" in PdfReader(month).pages[0].extract_text()
+    text = "\n".join(p.extract_text() for p in PdfReader(month).pages)
+    assert "THÁNG 03/2026" in text
+    # The rates still to be checked against the original are the secretary's to know,
+    # on the page; the paper cites its basis only.
+    assert "chưa đối chiếu" not in text and "Căn cứ:" in text
+    assert "chưa đối chiếu văn bản gốc" in page.month_tab.basis.text()
     assert page.print_paper("year_xlsx", tmp_path / "nam.xlsx").exists()
     page.tabs.setCurrentIndex(2)
     assert page.print_paper("remittance_pdf", tmp_path / "nop.pdf").exists()

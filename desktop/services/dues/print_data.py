@@ -91,13 +91,21 @@ def remittance_paper(db: Database, first: Month, last: Month,
 
 
 def basis_lines(packs: list[DuesPack]) -> list[str]:
-    """The rules the amounts follow, and a warning for what is not confirmed yet."""
-    lines = [f"Căn cứ: {pack.title} (áp dụng từ tháng {pack.starts[1]:02d}/{pack.starts[0]})."
-             for pack in packs if pack is not None]
+    """The rules the amounts follow, as the paper cites them."""
+    return [f"Căn cứ: {pack.title} (áp dụng từ tháng {pack.starts[1]:02d}/{pack.starts[0]})."
+            for pack in packs if pack is not None]
+
+
+UNCONFIRMED_RATES = "Một số mức chưa đối chiếu văn bản gốc (xem tệp quy định đảng phí)."
+
+
+def unconfirmed_rates_note(packs: list[DuesPack]) -> str:
+    """For the secretary on the Đảng phí page, not for the paper: which rates the rule
+    packs still mark as read from a secondary source (``verify``)."""
     if any(c.verify or "chưa xác nhận" in c.source
            for pack in packs if pack is not None for c in pack.classes):
-        lines.append("Một số mức chưa đối chiếu văn bản gốc (xem tệp quy định đảng phí).")
-    return lines
+        return UNCONFIRMED_RATES
+    return ""
 
 
 def amount_text(amount: int | None) -> str:

@@ -180,8 +180,12 @@ class MonthTab(QWidget):
         if self.model.rowCount():
             self.table.selectRow(0)
         pack = self.sheet.pack
+        from desktop.services.dues.print_data import unconfirmed_rates_note
+
+        unconfirmed = unconfirmed_rates_note([pack])
         self.basis.setText(
-            f"<i>Căn cứ: {pack.title}. Di chuột lên một dòng để xem nguồn của mức đóng.</i>"
+            f"<i>Căn cứ: {pack.title}. Di chuột lên một dòng để xem nguồn của mức đóng."
+            f"{' ' + unconfirmed if unconfirmed else ''}</i>"
             if pack else "<i>Chưa có quy định đảng phí cho tháng này.</i>")
         last = actions.last_action(db)
         self.undo_button.setEnabled(bool(last))
